@@ -1,0 +1,44 @@
+import '@/app/globals.css';
+import type {Metadata, Viewport} from 'next';
+import {notFound} from 'next/navigation';
+import {hasLocale, NextIntlClientProvider} from 'next-intl';
+import {setRequestLocale} from 'next-intl/server';
+import type {ReactNode} from 'react';
+import {SiteFooter} from '@/components/layout/SiteFooter';
+import {SiteHeader} from '@/components/layout/SiteHeader';
+import {routing} from '@/i18n/routing';
+import {SITE_URL} from '@/lib/site';
+
+export const metadata: Metadata = {metadataBase: new URL(SITE_URL)};
+
+export const viewport: Viewport = {
+  colorScheme: 'light dark',
+  themeColor: [
+    {media: '(prefers-color-scheme: light)', color: '#ffffff'},
+    {media: '(prefers-color-scheme: dark)', color: '#16181d'},
+  ],
+};
+
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({locale}));
+}
+
+export default async function LocaleLayout({children, params}: {children: ReactNode; params: Promise<{locale: string}>}) {
+  const {locale} = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  return (
+    <html lang={locale}>
+      <body>
+        {/* No messages reach the client: client leaves get their strings as props. */}
+        <NextIntlClientProvider messages={null}>
+          <SiteHeader locale={locale} />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <SiteFooter />
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,19 @@
+import {getLocale, getTranslations} from 'next-intl/server';
+import {policyPath} from '@/lib/site';
+
+export async function SiteFooter() {
+  const t = await getTranslations('SiteFooter');
+  const locale = await getLocale();
+  return (
+    <footer className="site-footer">
+      <nav aria-label={t('label')}>
+        <ul>
+          <li>
+            <a href={policyPath(locale)}>{t('privacyPolicy')}</a>
+          </li>
+        </ul>
+      </nav>
+      <p>{t('copyright')}</p>
+    </footer>
+  );
+}

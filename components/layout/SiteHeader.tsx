@@ -1,0 +1,27 @@
+import {getTranslations} from 'next-intl/server';
+import {routing, type Locale} from '@/i18n/routing';
+import {policyPath} from '@/lib/site';
+import {LanguageSwitchLink} from './LanguageSwitchLink';
+
+export async function SiteHeader({locale}: {locale: Locale}) {
+  const t = await getTranslations('SiteHeader');
+  const tl = await getTranslations('LanguageSwitch');
+  const other = routing.locales.find((l) => l !== locale)!;
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <div className="site-header-inner">
+        <a className="brand" href={policyPath(locale)} aria-label={t('home')}>
+          HeyImg
+        </a>
+        <nav aria-label={tl('label')}>
+          <LanguageSwitchLink href={policyPath(other)} hrefLang={other}>
+            {tl('otherLanguage')}
+          </LanguageSwitchLink>
+        </nav>
+      </div>
+    </header>
+  );
+}

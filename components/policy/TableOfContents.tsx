@@ -1,0 +1,21 @@
+import {getTranslations} from 'next-intl/server';
+import type {Article} from '@/lib/policy/document';
+
+export async function TableOfContents({articles}: {articles: Article[]}) {
+  const t = await getTranslations('TableOfContents');
+  return (
+    <nav className="toc" id="toc" aria-labelledby="toc-title">
+      <h2 id="toc-title">{t('title')}</h2>
+      <ol>
+        {articles.map((article) => (
+          <li key={article.id}>
+            <a href={`#${article.id}`}>
+              <span className="toc-number">{t('articleNumber', {number: article.number})}</span>
+              <span className="toc-title">{article.title}</span>
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,72 @@
+import {diagnostic, type Diagnostic} from './diagnostics';
+import type {Article, PolicyDocument} from './document';
+
+/** Anchors of structure (articles and items); defined-term anchors differ between languages by nature. */
+export function structuralAnchors(doc: PolicyDocument) {
+  return doc.anchors.filter((a) => !a.id.startsWith('term-'));
+}
+
+/**
+ * The translation must mirror the original (the Japanese file): the same anchors in the same order,
+ * and the same version, effective date and revision list, so a link or a citation works in both.
+ */
+export function checkTranslation(original: PolicyDocument, translation: PolicyDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const file = translation.file;
+  const expected = structuralAnchors(original);
+  const actual = structuralAnchors(translation);
+  const length = Math.max(expected.length, actual.length);
+  for (let i = 0; i < length; i++) {
+    const want = expected[i];
+    const got = actual[i];
+    if (want?.id === got?.id) continue;
+    const at = got ?? actual.at(-1);
+    out.push(
+      diagnostic(
+        file,
+        at,
+        'error',
+        'translation-anchors',
+        want && got
+          ? `翻訳の構成が原文（${original.file}）と違います: ここは #${want.id}（原文 ${want.line} 行目）のはずですが #${got.id} です。条・項目の数と順番を原文に合わせてください。`
+          : want
+            ? `翻訳に #${want.id}（原文 ${want.line} 行目）に当たる条・項目がありません。原文に合わせて追加してください。`
+            : `翻訳の #${got!.id} に当たる条・項目が原文にありません。原文に合わせてください。`,
+        `Translation anchors differ from ${original.file}: expected #${want?.id ?? '(none)'}, found #${got?.id ?? '(none)'}.`,
+      ),
+    );
+    break; // One structural difference shifts everything after it; report the first.
+  }
+  const a = original.frontmatter;
+  const b = translation.frontmatter;
+  if (a && b) {
+    const fields = [
+      ['version', a.version, b.version],
+      ['effectiveDate', a.effectiveDate, b.effectiveDate],
+      ['lastUpdated', a.lastUpdated, b.lastUpdated],
+      ['revisions', a.revisions.map((r) => `${r.version}@${r.date}${r.reconsent ? '!' : ''}`).join(','), b.revisions.map((r) => `${r.version}@${r.date}${r.reconsent ? '!' : ''}`).join(',')],
+    ] as const;
+    for (const [field, want, got] of fields) {
+      if (want === got) continue;
+      out.push(
+        diagnostic(
+          file,
+          {line: 1, column: 1},
+          'error',
+          'translation-frontmatter',
+          `翻訳の「${field}」が原文（${original.file}）と違います（原文: ${want} / 翻訳: ${got}）。原文と同じにしてください。`,
+          `Translation field "${field}" differs from the original: ${want} vs ${got}.`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** Articles whose text differs between two versions of the same policy, by article number. */
+export function changedArticles(previous: Article[], current: Article[]): number[] {
+  const before = new Map(previous.map((a) => [a.number, `${a.heading}\n${a.text}`]));
+  const after = new Map(current.map((a) => [a.number, `${a.heading}\n${a.text}`]));
+  const numbers = [...new Set([...before.keys(), ...after.keys()])].sort((x, y) => x - y);
+  return numbers.filter((n) => before.get(n) !== after.get(n));
+}

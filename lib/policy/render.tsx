@@ -1,0 +1,26 @@
+import 'server-only';
+import {createProcessor, run} from '@mdx-js/mdx';
+import type {MDXComponents} from 'mdx/types';
+import type {Root} from 'mdast';
+import * as runtime from 'react/jsx-runtime';
+import {VFile} from 'vfile';
+import type {PolicyDocument} from './document';
+
+/**
+ * Turns the checked, annotated tree into a React component. The tree is the one `policy:check`
+ * validated — no second parse — and the page heading is left out because the page renders it with
+ * the dates and table of contents beneath it.
+ */
+export async function compilePolicy(doc: PolicyDocument) {
+  const tree: Root = {
+    type: 'root',
+    children: structuredClone(doc.tree.children).filter((node) => node.type !== 'yaml' && !(node.type === 'heading' && node.depth === 1)),
+  };
+  const file = new VFile({path: doc.file});
+  const processor = createProcessor({outputFormat: 'function-body'});
+  // The processor is typed from its own parser (estree); it runs any mdast root.
+  const program = await processor.run(tree as never, file);
+  const code = processor.stringify(program, file);
+  const {default: Content} = await run(String(code), {...runtime, baseUrl: import.meta.url});
+  return Content as (props: {components?: MDXComponents}) => React.JSX.Element;
+}

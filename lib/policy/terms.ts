@@ -1,0 +1,152 @@
+import type {Parent, Root, Text} from 'mdast';
+import type {MdxJsxTextElement} from 'mdast-util-mdx';
+import {visit} from 'unist-util-visit';
+import {diagnostic, type Diagnostic, type Position} from './diagnostics';
+import type {PolicyLocale} from './document';
+
+/** A term the policy defines inline: （以下「利用者」といいます。） / (hereinafter “Users”). */
+export interface DefinedTerm {
+  id: string;
+  term: string;
+  line: number;
+  column: number;
+  /** The article that defines it, or null for the preamble. */
+  articleId: string | null;
+}
+
+const DEFINITION: Record<PolicyLocale, RegExp> = {
+  ja: /「([^「」\n]{1,40})」(?=といい|をいい)/gu,
+  en: /hereinafter(?: collectively)?,? (?:the )?“([^”\n]{1,60})”|“([^”\n]{1,60})” as defined/gu,
+};
+
+interface TextSite {
+  node: Text;
+  parent: Parent;
+  articleId: string | null;
+}
+
+/** Text an editor wrote, outside headings, links and the elements we insert, grouped by article. */
+function textSites(tree: Root): TextSite[] {
+  const sites: TextSite[] = [];
+  let articleId: string | null = null;
+  for (const child of tree.children) {
+    if (child.type === 'heading') {
+      if (child.depth === 2) articleId = String((child.data as {hProperties?: {id?: string}})?.hProperties?.id ?? '');
+      continue;
+    }
+    visit(child, (node, _index, parent) => {
+      if (node.type === 'link' || node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement' || node.type === 'heading') return 'skip';
+      if (node.type === 'text' && parent) sites.push({node, parent, articleId});
+    });
+  }
+  return sites;
+}
+
+function positionAt(node: Text, index: number): Position {
+  const start = node.position?.start ?? {line: 1, column: 1};
+  const before = node.value.slice(0, index);
+  const newlines = before.split('\n').length - 1;
+  return newlines === 0
+    ? {line: start.line, column: start.column + index}
+    : {line: start.line + newlines, column: before.length - before.lastIndexOf('\n')};
+}
+
+function element(name: string, attributes: Record<string, string>, value: string): MdxJsxTextElement {
+  return {
+    type: 'mdxJsxTextElement',
+    name,
+    attributes: Object.entries(attributes).map(([key, v]) => ({type: 'mdxJsxAttribute', name: key, value: v})),
+    children: [{type: 'text', value}],
+  };
+}
+
+/** Replaces a text node by pieces of itself, some of them wrapped in elements; the wording is unchanged. */
+function splice(site: TextSite, cuts: {start: number; end: number; wrap: (value: string) => MdxJsxTextElement}[]): void {
+  if (cuts.length === 0) return;
+  const {node, parent} = site;
+  const pieces: (Text | MdxJsxTextElement)[] = [];
+  let last = 0;
+  for (const cut of cuts) {
+    if (cut.start > last) pieces.push({type: 'text', value: node.value.slice(last, cut.start)});
+    pieces.push(cut.wrap(node.value.slice(cut.start, cut.end)));
+    last = cut.end;
+  }
+  if (last < node.value.length) pieces.push({type: 'text', value: node.value.slice(last)});
+  parent.children.splice(parent.children.indexOf(node), 1, ...(pieces as Parent['children']));
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Finds the terms the text defines, wraps each defining occurrence in <dfn id="term-N"> and links
+ * the first later use in each other article to it — without changing one character of the wording.
+ * Terms defined twice, and coined terms used but never defined, become warnings.
+ */
+export function annotateDefinedTerms(tree: Root, locale: PolicyLocale, file: string, diagnostics: Diagnostic[]): DefinedTerm[] {
+  const terms: DefinedTerm[] = [];
+  const byName = new Map<string, DefinedTerm>();
+  const warn = (at: Position, code: string, ja: string, en: string) => diagnostics.push(diagnostic(file, at, 'warning', code, ja, en));
+
+  const definitionCuts: [TextSite, Parameters<typeof splice>[1]][] = [];
+  for (const site of textSites(tree)) {
+    const cuts: Parameters<typeof splice>[1] = [];
+    definitionCuts.push([site, cuts]);
+    for (const match of site.node.value.matchAll(DEFINITION[locale])) {
+      const term = match[1] ?? match[2]!;
+      const start = match.index + match[0].lastIndexOf(term);
+      const at = positionAt(site.node, start);
+      const existing = byName.get(term);
+      if (existing) {
+        warn(at, 'term-defined-twice', `定義語「${term}」が ${existing.line} 行目でも定義されています。どちらか一方にするか、別の語にしてください。`, `Defined term "${term}" is also defined at line ${existing.line}.`);
+        continue;
+      }
+      const defined: DefinedTerm = {id: `term-${terms.length + 1}`, term, ...at, articleId: site.articleId};
+      terms.push(defined);
+      byName.set(term, defined);
+      cuts.push({start, end: start + term.length, wrap: (value) => element('dfn', {id: defined.id}, value)});
+    }
+  }
+  // Warn while every text node still carries its source position; splicing drops them.
+  if (locale === 'ja') warnUndefinedTerms(tree, byName, warn);
+  for (const [site, cuts] of definitionCuts) splice(site, cuts);
+  if (terms.length > 0) linkTermUses(tree, terms, locale);
+  return terms;
+}
+
+function linkTermUses(tree: Root, terms: DefinedTerm[], locale: PolicyLocale): void {
+  const byName = new Map(terms.map((t) => [t.term, t]));
+  const alternatives = [...byName.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const pattern = locale === 'en' ? new RegExp(`\\b(?:${alternatives})\\b`, 'gu') : new RegExp(alternatives, 'gu');
+  const linked = new Set<string>();
+  for (const site of textSites(tree)) {
+    const cuts: Parameters<typeof splice>[1] = [];
+    for (const match of site.node.value.matchAll(pattern)) {
+      const term = byName.get(match[0])!;
+      const key = `${site.articleId}:${term.id}`;
+      if (term.articleId === site.articleId || linked.has(key)) continue;
+      linked.add(key);
+      cuts.push({start: match.index, end: match.index + match[0].length, wrap: (value) => element('a', {href: `#${term.id}`, className: 'term-ref'}, value)});
+    }
+    splice(site, cuts);
+  }
+}
+
+/**
+ * Japanese drafting coins terms as 「本＋カタカナ」, 「当社＋カタカナ」 or 「定義語＋等」; such a word that is
+ * never defined is a likely gap in the text (本ポリシー, 当社グループ, 利用者情報等).
+ */
+function warnUndefinedTerms(tree: Root, defined: Map<string, DefinedTerm>, warn: (at: Position, code: string, ja: string, en: string) => void): void {
+  const coined = [/本[ァ-ヴー]{2,}/gu, /当社[ァ-ヴー]{2,}/gu];
+  const withEtc = [...defined.keys()].filter((t) => !t.endsWith('等')).map((t) => new RegExp(`${escapeRegExp(t)}等`, 'gu'));
+  const reported = new Set<string>();
+  visit(tree, 'text', (node) => {
+    for (const pattern of [...coined, ...withEtc]) {
+      for (const match of node.value.matchAll(pattern)) {
+        const word = match[0];
+        if (defined.has(word) || reported.has(word)) continue;
+        reported.add(word);
+        warn(positionAt(node, match.index), 'term-undefined', `「${word}」は定義語のように使われていますが、どこにも定義されていません（「以下「${word}」といいます。」のような定義がありません）。`, `"${word}" is used like a defined term but is never defined.`);
+      }
+    }
+  });
+}

@@ -1,0 +1,19 @@
+import type {NextConfig} from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+const config: NextConfig = {
+  poweredByHeader: false,
+  async redirects() {
+    // The site is the policy: a locale's root leads to its policy. /ja/privacy → /privacy is
+    // next-intl's own redirect for the default locale.
+    return [
+      {source: '/', destination: '/privacy', permanent: false},
+      {source: '/ja', destination: '/privacy', permanent: false},
+      {source: '/en', destination: '/en/privacy', permanent: false},
+    ];
+  },
+};
+
+export default withNextIntl(config);
