@@ -5,6 +5,7 @@ export default function NotFound() {
   const t = useTranslations('NotFound');
   return (
     <div className="not-found">
+      <title>{t('title')}</title>
       <h1>{t('title')}</h1>
       <p>{t('description')}</p>
       <p>

@@ -291,6 +291,8 @@ function annotateClauses(
   paragraphNumber = 1,
 ): void {
   setProperties(list, {className: ['clauses', `clauses-${level}`]});
+  // Loose: every item's text is a <p>, so markers and spacing do not depend on blank lines in the source.
+  list.spread = true;
   if (level > 3) {
     report(startOf(list), 'nesting-too-deep', '番号付きの項目の入れ子は 3 段（1. → (1) → ア）までです。', 'Numbered items nest at most three levels deep.');
     return;

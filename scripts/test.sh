@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# npm test: everything, in the order that fails fastest — types, lint, unit tests, the policy
+# checker, a production build, then the Playwright suite against `next start` in Debian's chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    step "Installing Debian's chromium (first run only)"
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+  else
+    echo "npm test needs Chromium at $CHROMIUM_PATH and cannot install it as a non-root user." >&2
+    echo "Install it with: sudo apt-get install chromium   (or set CHROMIUM_PATH to a Chromium binary)" >&2
+    exit 1
+  fi
+fi
+
+step "Type-check (tsc --noEmit)"
+npx tsc --noEmit
+step "Lint (ESLint, Next's rules)"
+npx eslint .
+step "Unit tests (vitest)"
+npx vitest run
+step "Policy check"
+npx tsx scripts/policy-check.ts
+step "Production build"
+build_log="$(mktemp)"
+npx next build 2>&1 | tee "$build_log"
+cp "$build_log" .next/build-output.log
+step "End-to-end tests (Playwright, chromium)"
+npx playwright test

@@ -1,0 +1,169 @@
+import {expect, test} from '@playwright/test';
+import {expectNoAxeViolations, POLICY_PATH} from './helpers';
+
+const ARTICLES = {
+  ja: ['総則', '当社が取得する情報及びその取得方法', '利用目的', '第三者提供', '個人情報の取扱いの委託', '安全管理体制', '情報の保持、保存期間', '保有個人データに関する利用者の開示・訂正等の権利', '本ポリシーの変更', 'お問い合わせ'],
+  en: ['General Provisions', 'Information the Company Acquires and How It Acquires It', 'Purposes of Use', 'Provision to Third Parties', 'Entrusting the Handling of Personal Information', 'Security Management', 'Retention and Storage Period of Information', 'Users’ Rights to Disclosure, Correction, etc. of Retained Personal Data', 'Changes to This Policy', 'Contact'],
+};
+
+// One sentence of each article, exactly as the authoritative source has it (typos included).
+const VERBATIM = [
+  '当社は、利用者情報等の保護実現のため、個人情報保護法その他関連する法令等を遵守し、個人情報を含む利用者情報等の適切な取扱い及び保護に努めます。',
+  '本サービス内での操作履歴の情報や、利用者のサービス利用状況に関する情報（以下「ログ情報」といます。）を収集することがあります。',
+  '本人の同意なく利用目的の範囲を超えて利用することはありません。',
+  '合併、会社分割、事業譲渡その他の事由により利用者の個人情報を含む事業の承継がなされる場合',
+  '当該委託先において情報の適切な安全管理が図られるよう、必要かつ適切な監督を行います。',
+  '当社は、代表取締役を利用者情報等管理責任者と定め、利用者情報等の適正な管理及び継続的な改善を実施します。',
+  'ただし、当社グループの法的義務の順守及び権利利益の保護のため、ユーザーの情報を保持、保存し使用する場合があります。',
+  '開示・訂正・削除若しくは又は利用停止（以下「開示等」といいます。）',
+  'ただし、法令上利用者の同意が必要となるような内容の変更を行うときは、別途当社が定める方法により、利用者の同意を取得します。',
+  '当社の利用者情報等の取扱いに関するご意見、ご質問、苦情のお申出その他利用者情報等の取扱いに関するお問い合わせは、下記 Email までご連絡ください。',
+];
+
+const normalize = (text: string) => text.replace(/[\s\u3000]+/g, '');
+
+for (const locale of ['ja', 'en'] as const) {
+  test.describe(`${locale} policy`, () => {
+    test('answers 200 with the right language, title and head tags', async ({page}) => {
+      const response = await page.goto(POLICY_PATH[locale]);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      await expect(page).toHaveTitle(locale === 'ja' ? 'プライバシーポリシー｜最新AI搭載のオンライン画像生成ツール' : /Privacy Policy/);
+      await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /\S/);
+      await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${POLICY_PATH[locale]}$`));
+      for (const [lang, path] of [['ja', '/privacy'], ['en', '/en/privacy'], ['x-default', '/privacy']] as const) {
+        await expect(page.locator(`link[rel="alternate"][hreflang="${lang}"]`)).toHaveAttribute('href', new RegExp(`${path}$`));
+      }
+      await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /\S/);
+      await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute('content', locale === 'ja' ? 'ja_JP' : 'en_US');
+    });
+
+    test('shows all ten articles with stable anchors, and the TOC leads to each', async ({page}) => {
+      await page.goto(POLICY_PATH[locale]);
+      const headings = page.locator('h2[id^="article-"]');
+      await expect(headings).toHaveCount(10);
+      for (const [i, title] of ARTICLES[locale].entries()) {
+        await expect(page.locator(`#article-${i + 1}`)).toContainText(title);
+      }
+      for (const id of ['article-2-1', 'article-2-1-u', 'article-4-p2-4']) await expect(page.locator(`#${id}`)).toHaveCount(1);
+      const toc = page.getByRole('navigation', {name: locale === 'ja' ? '目次' : 'Contents'});
+      await expect(toc.getByRole('link')).toHaveCount(10);
+      for (const n of [1, 7, 10]) {
+        await toc.getByRole('link').nth(n - 1).click();
+        await expect(page).toHaveURL(new RegExp(`#article-${n}$`));
+        await expect(page.locator(`#article-${n}`)).toBeInViewport();
+      }
+    });
+
+    test('shows dates as <time>, the contact as mailto:, the glossary and the revision history', async ({page}) => {
+      await page.goto(POLICY_PATH[locale]);
+      const dates = page.locator('.policy-dates time');
+      await expect(dates).toHaveCount(2);
+      await expect(dates.first()).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+      await expect(dates.first()).toHaveText(locale === 'ja' ? /\d{4}年\d{1,2}月\d{1,2}日/ : /\w+ \d{1,2}, \d{4}/);
+      await expect(page.locator('#article-10 ~ p a[href="mailto:support@heyimg.net"]')).toHaveText('support@heyimg.net');
+      await expect(page.getByRole('heading', {name: locale === 'ja' ? '改定履歴' : 'Revision history'})).toBeVisible();
+      await expect(page.locator('#revisions time').first()).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+      await expect(page.getByRole('heading', {name: locale === 'ja' ? '定義語一覧' : 'Defined terms'})).toBeVisible();
+    });
+
+    test('passes axe-core (WCAG 2.1 A/AA)', async ({page}) => {
+      await page.goto(POLICY_PATH[locale]);
+      await expectNoAxeViolations(page);
+    });
+
+    test('has no horizontal scroll at 320 px and 375 px', async ({page}) => {
+      for (const width of [320, 375]) {
+        await page.setViewportSize({width, height: 700});
+        await page.goto(POLICY_PATH[locale]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        const overflowing = await page.evaluate(
+          (w) => [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > w + 0.5).map((el) => el.outerHTML.slice(0, 80)),
+          width,
+        );
+        expect(overflowing, `elements wider than ${width}px`).toEqual([]);
+      }
+    });
+  });
+}
+
+test('the Japanese page contains one verbatim sentence of every article', async ({page}) => {
+  await page.goto('/privacy');
+  const text = normalize(await page.locator('main').innerText());
+  for (const sentence of VERBATIM) expect(text).toContain(normalize(sentence));
+});
+
+test('Art. 2 shows its real hierarchy with visible markers', async ({page}) => {
+  await page.goto('/privacy');
+  await expect(page.locator('#article-2-p1 > p > .clause-marker').first()).toHaveText('1.');
+  await expect(page.locator('#article-2-1 > p > .clause-marker').first()).toHaveText('(1)');
+  await expect(page.locator('#article-2-1-u > p').first()).toHaveText(/^ウ\s*Cookie 及び匿名 ID$/);
+  await expect(page.locator('#article-2-p2 > p > .clause-marker')).toHaveText('2.');
+  await page.goto('/en/privacy');
+  await expect(page.locator('#article-2-1-u > p').first()).toHaveText(/^\(c\)\s*Cookies and anonymous IDs$/);
+  await expect(page.getByRole('note')).toContainText('The Japanese version is the original and prevails');
+});
+
+test('the language switch keeps the reader at the same anchor', async ({page}) => {
+  await page.goto('/privacy#article-2-1-u');
+  await page.getByRole('link', {name: 'English'}).click();
+  await expect(page).toHaveURL(/\/en\/privacy#article-2-1-u$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // Reading Art. 7 without having followed a link: the switch carries the article in view.
+  await page.evaluate(() => history.replaceState(null, '', location.pathname));
+  await page.locator('#article-7').evaluate((el) => el.scrollIntoView({block: 'start', behavior: 'instant'}));
+  await page.mouse.wheel(0, 200);
+  await page.getByRole('link', {name: '日本語'}).click();
+  await expect(page).toHaveURL(/\/privacy#article-7$/);
+});
+
+test('redirects: / and /ja/privacy lead to /privacy, /en to /en/privacy', async ({page, request}) => {
+  for (const [from, to] of [['/', '/privacy'], ['/ja/privacy', '/privacy'], ['/ja', '/privacy'], ['/en', '/en/privacy']] as const) {
+    const response = await request.get(from, {maxRedirects: 0});
+    expect([307, 308], from).toContain(response.status());
+    expect(new URL(response.headers()['location']!, 'http://x').pathname, from).toBe(to);
+  }
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/privacy$/);
+});
+
+test('unknown paths get a localized 404', async ({page}) => {
+  const ja = await page.goto('/no-such-page');
+  expect(ja?.status()).toBe(404);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await expect(page.getByRole('heading', {level: 1})).toHaveText('ページが見つかりません');
+  await expectNoAxeViolations(page);
+  const en = await page.goto('/en/no-such-page');
+  expect(en?.status()).toBe(404);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', {level: 1})).toHaveText('Page not found');
+});
+
+test('sitemap.xml and robots.txt', async ({request}) => {
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  expect(sitemap).toContain('/privacy</loc>');
+  expect(sitemap).toContain('/en/privacy</loc>');
+  expect(sitemap).toMatch(/hreflang="x-default"/);
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
+});
+
+test('dark mode follows prefers-color-scheme and print hides the chrome', async ({page}) => {
+  await page.emulateMedia({colorScheme: 'dark'});
+  await page.goto('/privacy');
+  const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({colorScheme: 'light'});
+  const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(dark).not.toBe(light);
+  await page.emulateMedia({media: 'print'});
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('#article-1')).toBeVisible();
+});
+
+test('loads no web fonts', async ({page}) => {
+  const fonts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'font' && fonts.push(r.url()));
+  await page.goto('/privacy');
+  await page.waitForLoadState('networkidle');
+  expect(fonts).toEqual([]);
+});

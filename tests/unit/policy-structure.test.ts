@@ -1,0 +1,42 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {structuralAnchors} from '@/lib/policy/check';
+import {parsePolicy} from '@/lib/policy/document';
+import {readPolicySet} from '@/lib/policy/load';
+
+const ja = parsePolicy(readFileSync('content/privacy/ja.mdx', 'utf8'), 'content/privacy/ja.mdx');
+const en = parsePolicy(readFileSync('content/privacy/en.mdx', 'utf8'), 'content/privacy/en.mdx');
+
+describe('the real policy', () => {
+  it('has no errors in either language', () => {
+    expect(readPolicySet().diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('has ten articles numbered 1 to 10 with article-N anchors', () => {
+    expect(ja.articles.map((a) => a.id)).toEqual(Array.from({length: 10}, (_, i) => `article-${i + 1}`));
+    expect(ja.articles[1]!.title).toBe('当社が取得する情報及びその取得方法');
+  });
+
+  it('gives Art. 2 its real hierarchy: 第1項 (1) ア・イ・ウ, (2) ア, then 第2項', () => {
+    const ids = structuralAnchors(ja).map((a) => a.id).filter((id) => id.startsWith('article-2'));
+    expect(ids).toEqual(['article-2', 'article-2-p1', 'article-2-1', 'article-2-1-a', 'article-2-1-i', 'article-2-1-u', 'article-2-2', 'article-2-2-a', 'article-2-p2']);
+  });
+
+  it('numbers the sub-items of Art. 4 within their paragraphs', () => {
+    const ids = structuralAnchors(ja).map((a) => a.id).filter((id) => id.startsWith('article-4'));
+    expect(ids).toEqual(['article-4', 'article-4-p1', 'article-4-1', 'article-4-2', 'article-4-3', 'article-4-4', 'article-4-5', 'article-4-p2', 'article-4-p2-1', 'article-4-p2-2', 'article-4-p2-3', 'article-4-p2-4']);
+  });
+
+  it('has the same anchors in Japanese and English, in the same order', () => {
+    expect(structuralAnchors(en).map((a) => a.id)).toEqual(structuralAnchors(ja).map((a) => a.id));
+  });
+
+  it('finds the terms the Japanese text defines', () => {
+    expect(ja.terms.map((t) => t.term)).toEqual(['当社', '本サービス', '個人情報保護法', '個人情報', '利用者', '利用者情報', '送信データ', '匿名加工情報', '個人データ', '保有個人データ', '開示等']);
+  });
+
+  it('warns, without failing, about the terms legal staff should look at', () => {
+    const warnings = ja.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.code} ${d.line}`);
+    expect(warnings).toEqual(expect.arrayContaining(['term-defined-twice 83', 'term-undefined 20', 'term-undefined 21', 'term-undefined 79']));
+  });
+});
