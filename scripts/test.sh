@@ -27,9 +27,11 @@ step "Unit tests (vitest)"
 npx vitest run
 step "Policy check"
 npx tsx scripts/policy-check.ts
-step "Production build"
+step "Production build (with the e2e fixture pages, into .next-e2e)"
+# Its own folder, so `npm start`'s build in .next is never replaced by one with test pages.
+export NEXT_DIST_DIR=.next-e2e E2E_FIXTURES=1
 build_log="$(mktemp)"
 npx next build 2>&1 | tee "$build_log"
-cp "$build_log" .next/build-output.log
+cp "$build_log" "$NEXT_DIST_DIR/build-output.log"
 step "End-to-end tests (Playwright, chromium)"
 npx playwright test

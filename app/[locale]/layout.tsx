@@ -4,9 +4,12 @@ import {notFound} from 'next/navigation';
 import {hasLocale, NextIntlClientProvider} from 'next-intl';
 import {setRequestLocale} from 'next-intl/server';
 import type {ReactNode} from 'react';
+import {Consent} from '@/components/consent/Consent';
 import {SiteFooter} from '@/components/layout/SiteFooter';
 import {SiteHeader} from '@/components/layout/SiteHeader';
 import {routing} from '@/i18n/routing';
+import {bootScript} from '@/lib/consent/boot';
+import {currentConsentPolicy, GTAG_ID} from '@/lib/consent/server';
 import {SITE_URL} from '@/lib/site';
 
 export const metadata: Metadata = {metadataBase: new URL(SITE_URL)};
@@ -28,11 +31,17 @@ export default async function LocaleLayout({children, params}: {children: ReactN
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   return (
-    <html lang={locale}>
+    // The boot script sets data-js and data-consent on <html> before hydration.
+    <html lang={locale} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{__html: bootScript(currentConsentPolicy(), GTAG_ID !== '')}} />
+      </head>
       <body>
         {/* No messages reach the client: client leaves get their strings as props. */}
         <NextIntlClientProvider messages={null}>
           <SiteHeader locale={locale} />
+          {/* First in reading and focus order, shown at the bottom of the screen (CSS order). */}
+          <Consent locale={locale} />
           <main id="main" tabIndex={-1}>
             {children}
           </main>

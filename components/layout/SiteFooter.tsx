@@ -1,4 +1,5 @@
 import {getLocale, getTranslations} from 'next-intl/server';
+import {CookieSettingsLink} from '@/components/consent/CookieSettingsLink';
 import {policyPath} from '@/lib/site';
 
 export async function SiteFooter() {
@@ -10,6 +11,9 @@ export async function SiteFooter() {
         <ul>
           <li>
             <a href={policyPath(locale)}>{t('privacyPolicy')}</a>
+          </li>
+          <li>
+            <CookieSettingsLink label={t('cookieSettings')} />
           </li>
         </ul>
       </nav>

@@ -1,0 +1,140 @@
+'use client';
+
+import {useEffect, useRef, useState, type KeyboardEvent} from 'react';
+import type {OptionalCategory} from '@/lib/consent/categories';
+import {getConsent, OPEN_PREFERENCES_EVENT, saveConsent} from '@/lib/consent/client';
+import {ALL_DENIED, ALL_GRANTED, type ConsentChoices} from '@/lib/consent/record';
+
+export interface PreferencesCategory {
+  id: 'necessary' | OptionalCategory;
+  label: string;
+  description: string;
+  cookies: {name: string; provider: string; purpose: string; duration: string}[];
+}
+
+export interface PreferencesStrings {
+  acceptAll: string;
+  alwaysOn: string;
+  close: string;
+  cookiesUsed: string;
+  declineAll: string;
+  description: string;
+  duration: string;
+  noCookies: string;
+  provider: string;
+  save: string;
+  title: string;
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * The preferences: a real modal <dialog>. Focus moves in and is kept inside, Esc closes it, and
+ * focus returns to what opened it. Giving and withdrawing take the same single click.
+ */
+export function PreferencesDialog({strings, categories}: {strings: PreferencesStrings; categories: PreferencesCategory[]}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const [choices, setChoices] = useState<ConsentChoices>(ALL_DENIED);
+
+  useEffect(() => {
+    const open = () => {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setChoices(getConsent()?.c ?? ALL_DENIED);
+      dialog.current?.showModal();
+    };
+    window.addEventListener(OPEN_PREFERENCES_EVENT, open);
+    return () => window.removeEventListener(OPEN_PREFERENCES_EVENT, open);
+  }, []);
+
+  const restoreFocus = () => {
+    const target = opener.current;
+    // The opener may be a banner button that the choice just hid; fall back to the page.
+    if (target && target.isConnected && target.offsetParent !== null) target.focus();
+    else document.getElementById('main')?.focus({preventScroll: true});
+  };
+
+  const save = (next: ConsentChoices) => {
+    saveConsent(next, 'preferences');
+    dialog.current?.close();
+  };
+
+  const trapFocus = (event: KeyboardEvent<HTMLDialogElement>) => {
+    if (event.key !== 'Tab' || !dialog.current) return;
+    const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = items[0];
+    const last = items.at(-1);
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className="consent-dialog" aria-labelledby="consent-dialog-title" aria-describedby="consent-dialog-description" onClose={restoreFocus} onKeyDown={trapFocus}>
+      <div className="consent-dialog-head">
+        <h2 id="consent-dialog-title">{strings.title}</h2>
+        <button type="button" className="consent-close" onClick={() => dialog.current?.close()}>
+          {strings.close}
+        </button>
+      </div>
+      <div className="consent-dialog-body">
+        <p id="consent-dialog-description">{strings.description}</p>
+        <ul className="consent-categories">
+          {categories.map((category) => {
+            const inputId = `consent-category-${category.id}`;
+            const required = category.id === 'necessary';
+            return (
+              <li key={category.id} className="consent-category">
+                <div className="consent-category-head">
+                  <label htmlFor={inputId}>{category.label}</label>
+                  {required ? <span className="consent-always-on">{strings.alwaysOn}</span> : null}
+                  <input
+                    id={inputId}
+                    type="checkbox"
+                    role="switch"
+                    aria-describedby={`${inputId}-description`}
+                    checked={required || choices[category.id as OptionalCategory]}
+                    disabled={required}
+                    onChange={(event) => setChoices({...choices, [category.id]: event.target.checked})}
+                  />
+                </div>
+                <p id={`${inputId}-description`}>{category.description}</p>
+                <p className="consent-cookies-label">{strings.cookiesUsed}</p>
+                {category.cookies.length === 0 ? (
+                  <p className="consent-no-cookies">{strings.noCookies}</p>
+                ) : (
+                  <ul className="consent-cookies">
+                    {category.cookies.map((cookie) => (
+                      <li key={cookie.name}>
+                        <code>{cookie.name}</code> — {cookie.purpose}
+                        <br />
+                        <span className="consent-cookie-meta">
+                          {strings.provider}: {cookie.provider} / {strings.duration}: {cookie.duration}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+      <div className="consent-dialog-actions">
+        <button type="button" className="consent-choice" onClick={() => save(ALL_DENIED)}>
+          {strings.declineAll}
+        </button>
+        <button type="button" className="consent-choice" onClick={() => save(ALL_GRANTED)}>
+          {strings.acceptAll}
+        </button>
+        <button type="button" className="consent-choice consent-save" onClick={() => save(choices)}>
+          {strings.save}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,86 @@
+/** Request checks for the consent route handler, kept apart from Next so they are unit-testable. */
+
+export const MAX_BODY_BYTES = 2048;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly ja: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+/** The request's own host, as the visitor's browser addressed it. */
+function requestHost(headers: Headers): string | null {
+  return headers.get('x-forwarded-host') ?? headers.get('host');
+}
+
+/** A foreign page must not record a choice for our visitors (login-CSRF for consent). */
+export function assertSameOrigin(headers: Headers): void {
+  const origin = headers.get('origin');
+  const host = requestHost(headers);
+  if (headers.get('sec-fetch-site') === 'cross-site') throw new HttpError(403, '他のサイトからの送信は受け付けません。', 'Cross-site requests are not accepted.');
+  if (origin === null || origin === 'null') {
+    if (origin === 'null') throw new HttpError(403, '送信元が不明なリクエストは受け付けません。', 'Opaque origins are not accepted.');
+    return;
+  }
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new HttpError(403, '送信元（Origin）が正しくありません。', 'Malformed Origin header.');
+  }
+  if (originHost !== host) throw new HttpError(403, '他のサイトからの送信は受け付けません。', `Origin ${origin} is not this site.`);
+}
+
+export function assertContentType(headers: Headers, allowed: string[]): string {
+  const type = (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!allowed.includes(type)) {
+    throw new HttpError(415, `この形式（${type || 'なし'}）のデータは受け付けません。`, `Unsupported content type ${type || '(none)'}; expected ${allowed.join(' or ')}.`);
+  }
+  return type;
+}
+
+/** Reads at most `limit` bytes, rejecting larger bodies early, whatever Content-Length claims. */
+export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  const tooLarge = () => new HttpError(413, 'データが大きすぎます。', `Request body exceeds ${limit} bytes.`);
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder('utf-8', {fatal: false}).decode(Buffer.concat(chunks));
+}
+
+/** Where to send a no-JS visitor back to: the page they posted from, if it is ours. */
+export function returnPath(headers: Headers, fallback: string): string {
+  const referer = headers.get('referer');
+  if (!referer) return fallback;
+  try {
+    const url = new URL(referer);
+    if (url.host !== requestHost(headers) || url.pathname.startsWith('/api/')) return fallback;
+    return url.pathname + url.search;
+  } catch {
+    return fallback;
+  }
+}
+
+export function errorResponse(error: HttpError, extraHeaders: Record<string, string> = {}): Response {
+  return new Response(`${error.ja}\n${error.en}\n`, {
+    status: error.status,
+    headers: {'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...extraHeaders},
+  });
+}

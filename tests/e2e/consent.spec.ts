@@ -1,0 +1,374 @@
+import {expect, test} from '@playwright/test';
+import {
+  banner,
+  consentCookie,
+  expectNoNonEssentialCookies,
+  expectOnlyDeclaredCookies,
+  FIXTURE_PAGE,
+  FIXTURE_REGISTRY,
+  LABELS,
+  setConsentCookie,
+  validRecord,
+  watchErrors,
+} from './consent-helpers';
+import {expectNoAxeViolations, POLICY_PATH} from './helpers';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+for (const locale of ['ja', 'en'] as const) {
+  const L = LABELS[locale];
+
+  test.describe(`consent (${locale})`, () => {
+    test('first visit: the banner shows, links to Art. 2-ウ, and no optional cookie exists', async ({page, context}) => {
+      const errors = watchErrors(page);
+      await page.goto(POLICY_PATH[locale]);
+      const region = banner(page, locale);
+      await expect(region).toBeVisible();
+      await expect(region.getByRole('link')).toHaveAttribute('href', `${POLICY_PATH[locale]}#article-2-1-u`);
+      await expect(region.getByRole('button', {name: L.accept})).toBeVisible();
+      await expect(region.getByRole('button', {name: L.decline})).toBeVisible();
+      await expect(page.getByRole('dialog')).toBeHidden();
+      expect(await context.cookies()).toEqual([]);
+      await expectNoAxeViolations(page);
+      expect(errors).toEqual([]);
+    });
+
+    test('accept: recorded in the cookie, the banner goes and stays gone', async ({page, context}) => {
+      const errors = watchErrors(page);
+      await page.goto(POLICY_PATH[locale]);
+      const before = Date.now();
+      await banner(page, locale).getByRole('button', {name: L.accept}).click();
+      await expect(banner(page, locale)).toBeHidden();
+      await expect(page.locator('#main')).toBeFocused();
+      const stored = await consentCookie(context);
+      expect(stored?.record).toMatchObject({v: 1, pv: '1.0.0', c: {analytics: true, advertising: true}, m: 'banner'});
+      expect(stored!.record.id).toMatch(/^[0-9a-f]{32}$/);
+      expect(stored!.record.ts).toBeGreaterThanOrEqual(before - 1000);
+      expect(stored!.cookie).toMatchObject({path: '/', sameSite: 'Lax', secure: false});
+      const days = (stored!.cookie.expires * 1000 - Date.now()) / DAY;
+      expect(days).toBeGreaterThan(179);
+      expect(days).toBeLessThanOrEqual(180);
+      await page.reload();
+      await expect(banner(page, locale)).toBeHidden();
+      await expectOnlyDeclaredCookies(context);
+      expect(errors).toEqual([]);
+    });
+
+    test('decline: recorded as declined, and no optional cookie appears', async ({page, context}) => {
+      await page.goto(POLICY_PATH[locale]);
+      await banner(page, locale).getByRole('button', {name: L.decline}).click();
+      await expect(banner(page, locale)).toBeHidden();
+      expect((await consentCookie(context))?.record).toMatchObject({c: {analytics: false, advertising: false}, m: 'banner'});
+      await page.reload();
+      await expect(banner(page, locale)).toBeHidden();
+      await expectNoNonEssentialCookies(context);
+    });
+
+    test('the two choices have equal prominence', async ({page}) => {
+      await page.goto(POLICY_PATH[locale]);
+      const measure = (name: string) =>
+        banner(page, locale)
+          .getByRole('button', {name})
+          .evaluate((el) => {
+            const s = getComputedStyle(el);
+            const r = el.getBoundingClientRect();
+            return {fontSize: s.fontSize, fontWeight: s.fontWeight, color: s.color, background: s.backgroundColor, border: s.border, padding: s.padding, width: Math.round(r.width), height: Math.round(r.height)};
+          });
+      const accept = await measure(L.accept);
+      const decline = await measure(L.decline);
+      expect(decline).toEqual(accept);
+      expect(accept.height).toBeGreaterThanOrEqual(44);
+    });
+
+    test('preferences: a modal dialog that keeps focus, closes on Esc and returns focus', async ({page, context}) => {
+      await page.goto(POLICY_PATH[locale]);
+      const settings = banner(page, locale).getByRole('button', {name: L.settings});
+      await settings.click();
+      const dialog = page.getByRole('dialog', {name: L.dialog});
+      await expect(dialog).toBeVisible();
+      const focusInDialog = () => dialog.evaluate((el) => el.contains(document.activeElement));
+      expect(await focusInDialog()).toBe(true);
+      // Categories from the registry: necessary always on; the others off until chosen.
+      await expect(dialog.getByRole('switch', {name: L.necessary})).toBeChecked();
+      await expect(dialog.getByRole('switch', {name: L.necessary})).toBeDisabled();
+      await expect(dialog.getByRole('switch', {name: L.analytics})).not.toBeChecked();
+      await expect(dialog.getByRole('switch', {name: L.advertising})).not.toBeChecked();
+      await expect(dialog).toContainText('heyimg_consent');
+      await expect(dialog.locator('.consent-no-cookies')).toHaveCount(2);
+      await expectNoAxeViolations(page);
+      // Focus order: Tab goes through the dialog and wraps around; it never leaves.
+      const order: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press('Tab');
+        expect(await focusInDialog()).toBe(true);
+        order.push(await page.evaluate(() => document.activeElement?.textContent || document.activeElement?.getAttribute('id') || ''));
+      }
+      expect(order.slice(0, 6)).toEqual(['consent-category-analytics', 'consent-category-advertising', L.declineAll, L.acceptAll, L.save, locale === 'ja' ? '閉じる' : 'Close']);
+      await page.keyboard.press('Shift+Tab');
+      expect(await focusInDialog()).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      await expect(settings).toBeFocused();
+      expect(await consentCookie(context)).toBeNull();
+    });
+
+    test('preferences: choosing one category records exactly that', async ({page, context}) => {
+      await page.goto(POLICY_PATH[locale]);
+      await banner(page, locale).getByRole('button', {name: L.settings}).click();
+      const dialog = page.getByRole('dialog', {name: L.dialog});
+      await dialog.getByRole('switch', {name: L.analytics}).check();
+      await dialog.getByRole('button', {name: L.save}).click();
+      await expect(dialog).toBeHidden();
+      await expect(banner(page, locale)).toBeHidden();
+      expect((await consentCookie(context))?.record).toMatchObject({c: {analytics: true, advertising: false}, m: 'preferences'});
+      await expectOnlyDeclaredCookies(context);
+    });
+
+    test('the footer link reopens the preferences; withdrawing is one click', async ({page, context}) => {
+      await page.goto(POLICY_PATH[locale]);
+      await banner(page, locale).getByRole('button', {name: L.accept}).click();
+      const id = (await consentCookie(context))!.record.id;
+      const footerLink = page.getByRole('contentinfo').getByRole('link', {name: L.footer});
+      await footerLink.click();
+      const dialog = page.getByRole('dialog', {name: L.dialog});
+      await expect(dialog.getByRole('switch', {name: L.analytics})).toBeChecked();
+      await expect(dialog.getByRole('switch', {name: L.advertising})).toBeChecked();
+      await dialog.getByRole('button', {name: L.declineAll}).click();
+      await expect(dialog).toBeHidden();
+      await expect(footerLink).toBeFocused();
+      const after = (await consentCookie(context))!.record;
+      expect(after).toMatchObject({c: {analytics: false, advertising: false}, m: 'preferences', id});
+      await expect(banner(page, locale)).toBeHidden();
+    });
+
+    test('a malformed or tampered cookie counts as no choice, and nothing throws', async ({page, context, baseURL}) => {
+      const errors = watchErrors(page);
+      for (const value of ['garbage', '{"__proto__":{"x":1}}', validRecord({ts: Date.now() + 30 * DAY}), validRecord({c: {analytics: true, advertising: true, tracking: true}}), 'x'.repeat(3000)]) {
+        await context.clearCookies();
+        await setConsentCookie(context, baseURL!, value);
+        await page.goto(POLICY_PATH[locale]);
+        await expect(banner(page, locale), value.slice(0, 40)).toBeVisible();
+      }
+      expect(errors).toEqual([]);
+    });
+
+    test('re-consent: a choice made under an older policy version is asked again, with the reason', async ({page, context, baseURL}) => {
+      await setConsentCookie(context, baseURL!, validRecord({pv: '0.9.0', c: {analytics: true, advertising: true}}));
+      await page.goto(POLICY_PATH[locale]);
+      const region = banner(page, locale);
+      await expect(region).toBeVisible();
+      await expect(region.locator('.consent-reconsent')).toBeVisible();
+      await expect(region.locator('.consent-reconsent a')).toHaveAttribute('href', `${POLICY_PATH[locale]}#revisions`);
+      await region.getByRole('button', {name: L.decline}).click();
+      const record = (await consentCookie(context))!.record;
+      expect(record).toMatchObject({pv: '1.0.0', c: {analytics: false, advertising: false}, id: '0123456789abcdef0123456789abcdef'});
+    });
+
+    test('a current, valid choice: no banner, not for a single frame, even before hydration', async ({page, context, baseURL}) => {
+      await setConsentCookie(context, baseURL!, validRecord());
+      // Sample the banner's visibility from the first frame on.
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as {bannerFrames: string[]}).bannerFrames = seen;
+        const sample = () => {
+          const el = document.getElementById('consent-banner');
+          if (el) seen.push(getComputedStyle(el).display);
+          if (seen.length < 60) requestAnimationFrame(sample);
+        };
+        requestAnimationFrame(sample);
+      });
+      // Block the JavaScript bundles: only the inline boot script may decide.
+      await page.route('**/_next/static/chunks/**/*.js', (route) => route.abort());
+      await page.goto(POLICY_PATH[locale]);
+      await page.waitForTimeout(1200);
+      const frames = await page.evaluate(() => (window as unknown as {bannerFrames: string[]}).bannerFrames);
+      expect(frames.length).toBeGreaterThan(0);
+      expect(new Set(frames)).toEqual(new Set(['none']));
+    });
+
+    test('without a choice the banner is there at first paint, before hydration, with no layout shift', async ({page}) => {
+      await page.addInitScript(() => {
+        const w = window as unknown as {cls: number};
+        w.cls = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & {value: number; hadRecentInput: boolean})[]) if (!entry.hadRecentInput) w.cls += entry.value;
+        }).observe({type: 'layout-shift', buffered: true});
+      });
+      await page.route('**/_next/static/chunks/**/*.js', (route) => route.abort());
+      await page.goto(POLICY_PATH[locale]);
+      await expect(banner(page, locale)).toBeVisible();
+      await page.unroute('**/_next/static/chunks/**/*.js');
+      await page.reload();
+      await expect(banner(page, locale)).toBeVisible();
+      await page.waitForTimeout(1000);
+      expect(await page.evaluate(() => (window as unknown as {cls: number}).cls)).toBe(0);
+    });
+  });
+}
+
+test.describe('Global Privacy Control', () => {
+  test.beforeEach(async ({page}) => {
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true}));
+  });
+
+  test('non-essential categories start off, recorded as declined by GPC, no banner, preferences reachable', async ({page, context}) => {
+    const errors = watchErrors(page);
+    await page.goto('/privacy');
+    await expect(banner(page, 'ja')).toBeHidden();
+    await expect.poll(async () => (await consentCookie(context))?.record.m).toBe('gpc');
+    expect((await consentCookie(context))!.record.c).toEqual({analytics: false, advertising: false});
+    await page.getByRole('contentinfo').getByRole('link', {name: 'Cookie 設定'}).click();
+    const dialog = page.getByRole('dialog', {name: 'Cookie 設定'});
+    await expect(dialog.getByRole('switch', {name: '分析'})).not.toBeChecked();
+    await expectOnlyDeclaredCookies(context);
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('gated scripts and cookie deletion (fixture page)', () => {
+  for (const locale of ['ja', 'en'] as const) {
+    const L = LABELS[locale];
+
+    test(`${locale}: the gated script is requested only after accepting its category`, async ({page, context}) => {
+      const requests: string[] = [];
+      await page.route('**/e2e-fixtures/analytics.js', (route) => {
+        requests.push(route.request().url());
+        return route.fulfill({contentType: 'text/javascript', body: "document.cookie = 'fixture_analytics=1; path=/; max-age=86400';"});
+      });
+      await page.goto(FIXTURE_PAGE[locale]);
+      await expect(page.getByTestId('advertising-gate')).toHaveText('advertising: off');
+      await page.waitForTimeout(500);
+      expect(requests).toEqual([]);
+      await expectNoNonEssentialCookies(context);
+      await banner(page, locale).getByRole('button', {name: L.accept}).click();
+      await expect.poll(() => requests.length).toBe(1);
+      await expect(page.getByTestId('advertising-gate')).toHaveText('advertising: on');
+      await expect.poll(async () => (await context.cookies()).some((c) => c.name === 'fixture_analytics')).toBe(true);
+      await expectOnlyDeclaredCookies(context, FIXTURE_REGISTRY);
+      // Withdrawal deletes the category's declared cookies.
+      await page.getByRole('contentinfo').getByRole('link', {name: L.footer}).click();
+      await page.getByRole('dialog').getByRole('switch', {name: L.analytics}).uncheck();
+      await page.getByRole('dialog').getByRole('button', {name: L.save}).click();
+      await expect.poll(async () => (await context.cookies()).map((c) => c.name)).toEqual(['heyimg_consent']);
+      await expect(page.getByTestId('advertising-gate')).toHaveText('advertising: on');
+      // After a reload with analytics withdrawn, the script is not requested again.
+      await page.reload();
+      await page.waitForTimeout(500);
+      expect(requests).toHaveLength(1);
+    });
+
+    test(`${locale}: after declining, the gated script is never requested`, async ({page, context}) => {
+      const requests: string[] = [];
+      await page.route('**/e2e-fixtures/analytics.js', (route) => {
+        requests.push(route.request().url());
+        return route.fulfill({contentType: 'text/javascript', body: ''});
+      });
+      await page.goto(FIXTURE_PAGE[locale]);
+      await banner(page, locale).getByRole('button', {name: L.decline}).click();
+      await page.reload();
+      await page.goto(POLICY_PATH[locale]);
+      await page.goto(FIXTURE_PAGE[locale]);
+      await page.waitForTimeout(500);
+      expect(requests).toEqual([]);
+      await expectNoNonEssentialCookies(context);
+    });
+  }
+
+  test('the cookie table publishes a third party’s external transmission (外部送信規律)', async ({page}) => {
+    await page.goto(FIXTURE_PAGE.ja);
+    const table = page.locator('#cookie-table');
+    await expect(table).toContainText('fixture_analytics');
+    await expect(table).toContainText('Example Analytics Inc. / Example Analytics');
+    await expect(table).toContainText('閲覧したページの URL');
+    await expect(table).toContainText('利用状況の分析');
+  });
+
+  test('Google Consent Mode v2 receives an update when the choice changes', async ({page}) => {
+    await page.addInitScript(() => {
+      const calls: unknown[][] = [];
+      (window as unknown as {gtagCalls: unknown[][]}).gtagCalls = calls;
+      (window as unknown as {gtag: (...args: unknown[]) => void}).gtag = (...args: unknown[]) => calls.push(args);
+    });
+    await page.goto('/privacy');
+    await banner(page, 'ja').getByRole('button', {name: '同意する'}).click();
+    const calls = await page.evaluate(() => (window as unknown as {gtagCalls: unknown[][]}).gtagCalls);
+    expect(calls).toContainEqual(['consent', 'update', {analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted'}]);
+  });
+});
+
+test('the real policy page shows the cookie registry beside Art. 2-ウ, in both languages', async ({page}) => {
+  await page.goto('/privacy');
+  await expect(page.locator('#article-2-1-u #cookie-table')).toContainText('heyimg_consent');
+  await expect(page.locator('#article-2-1-u #cookie-table')).toContainText('180日');
+  await page.goto('/en/privacy');
+  await expect(page.locator('#article-2-1-u #cookie-table')).toContainText('180 days');
+});
+
+test('switching language sets no cookie and keeps the choice', async ({page, context}) => {
+  await page.goto('/privacy');
+  await page.getByRole('link', {name: 'English'}).click();
+  await expect(page).toHaveURL(/\/en\/privacy/);
+  expect(await context.cookies()).toEqual([]);
+  await banner(page, 'en').getByRole('button', {name: 'Decline'}).click();
+  await page.getByRole('link', {name: '日本語'}).click();
+  await expect(page).toHaveURL(/\/privacy/);
+  await expect(banner(page, 'ja')).toBeHidden();
+  await expectOnlyDeclaredCookies(context);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({javaScriptEnabled: false});
+
+  for (const [locale, choice, granted] of [['ja', '同意する', true], ['en', 'Decline', false]] as const) {
+    test(`${locale}: the banner's ${choice} button posts the form and the choice is recorded`, async ({page, context}) => {
+      await page.goto(POLICY_PATH[locale]);
+      const region = banner(page, locale);
+      await expect(region).toBeVisible();
+      await expect(region.getByRole('button', {name: LABELS[locale].settings})).toBeHidden();
+      await region.getByRole('button', {name: choice}).click();
+      await expect(page).toHaveURL(new RegExp(`${POLICY_PATH[locale]}#consent-saved$`));
+      await expect(region.locator('#consent-saved')).toBeVisible();
+      await expect(region.getByRole('button', {name: choice})).toBeHidden();
+      expect((await consentCookie(context))?.record).toMatchObject({m: 'form', pv: '1.0.0', c: {analytics: granted, advertising: granted}});
+      await expectOnlyDeclaredCookies(context);
+    });
+  }
+});
+
+test.describe('the consent route handler', () => {
+  test('rejects bad requests with the right status and a clear message', async ({request, baseURL}) => {
+    const url = '/api/consent';
+    const form = {'content-type': 'application/x-www-form-urlencoded', origin: baseURL!};
+    const cases: [string, Promise<import('@playwright/test').APIResponse>, number, RegExp][] = [
+      ['bad choice', request.post(url, {headers: form, data: 'choice=maybe'}), 400, /accept|decline/],
+      ['missing choice', request.post(url, {headers: form, data: 'locale=ja'}), 400, /選んでください/],
+      ['unknown field', request.post(url, {headers: form, data: 'choice=accept&admin=1'}), 400, /admin/],
+      ['duplicate field', request.post(url, {headers: form, data: 'choice=accept&choice=decline'}), 400, /Duplicate/],
+      ['JSON body', request.post(url, {headers: {...form, 'content-type': 'application/json'}, data: '{"choice":"accept"}'}), 415, /Unsupported content type/],
+      ['oversized body', request.post(url, {headers: form, data: `choice=accept&x=${'a'.repeat(10_000)}`}), 413, /exceeds/],
+      ['foreign origin', request.post(url, {headers: {...form, origin: 'https://evil.example'}, data: 'choice=accept'}), 403, /not this site/],
+      ['GET', request.get(url), 405, /Only POST/],
+      ['PUT', request.put(url, {headers: form, data: 'choice=accept'}), 405, /Only POST/],
+      ['DELETE', request.delete(url), 405, /Only POST/],
+    ];
+    for (const [label, pending, status, message] of cases) {
+      const response = await pending;
+      expect(response.status(), label).toBe(status);
+      expect(await response.text(), label).toMatch(message);
+      expect(response.headers()['set-cookie'], label).toBeUndefined();
+    }
+    const allow = await request.get(url);
+    expect(allow.headers()['allow']).toBe('POST');
+  });
+
+  test('a valid post sets the cookie and redirects back with 303', async ({request, baseURL}) => {
+    const response = await request.post('/api/consent', {
+      headers: {'content-type': 'application/x-www-form-urlencoded', origin: baseURL!, referer: `${baseURL}/en/privacy`},
+      data: 'choice=decline&locale=en',
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(303);
+    expect(response.headers()['location']).toBe('/en/privacy#consent-saved');
+    expect(response.headers()['set-cookie']).toMatch(/^heyimg_consent=[^;]+; Path=\/; Max-Age=15552000; SameSite=Lax$/);
+  });
+});

@@ -1,0 +1,37 @@
+import {describe, expect, it} from 'vitest';
+import {bootScript} from '@/lib/consent/boot';
+
+/** Runs the pre-hydration script against a minimal document, as the browser would in <head>. */
+function runBoot(cookie: string, options: {gpc?: boolean; gtag?: boolean} = {}) {
+  const attributes: Record<string, string> = {};
+  const window: Record<string, unknown> = {};
+  const document = {cookie, documentElement: {setAttribute: (k: string, v: string) => (attributes[k] = v)}};
+  const navigator = {globalPrivacyControl: options.gpc};
+  new Function('window', 'document', 'navigator', bootScript({version: '1.2.0', baseline: '1.1.0'}, options.gtag ?? false))(window, document, navigator);
+  return {attributes, window};
+}
+
+const record = (pv: string) => encodeURIComponent(JSON.stringify({v: 1, id: 'a'.repeat(32), ts: Date.now() - 1000, pv, c: {analytics: true, advertising: false}, m: 'banner'}));
+
+describe('pre-hydration boot script', () => {
+  it('marks a visitor without a choice, so CSS shows the banner', () => {
+    expect(runBoot('').attributes).toEqual({'data-js': '', 'data-consent': 'missing'});
+    expect(runBoot('other=1; heyimg_consent=%E0%A4%A').attributes['data-consent']).toBe('missing');
+  });
+
+  it('marks a valid choice as given, and an outdated one for re-consent', () => {
+    expect(runBoot(`a=1; heyimg_consent=${record('1.2.0')}`).attributes['data-consent']).toBe('given');
+    expect(runBoot(`heyimg_consent=${record('1.0.0')}`).attributes['data-consent']).toBe('reconsent');
+  });
+
+  it('treats Global Privacy Control as a choice already made', () => {
+    expect(runBoot('', {gpc: true}).attributes['data-consent']).toBe('given');
+  });
+
+  it('sets Google Consent Mode v2 defaults to denied when a gtag is configured', () => {
+    const {window} = runBoot('', {gtag: true});
+    const calls = (window.dataLayer as IArguments[]).map((args) => [...args]);
+    expect(calls).toEqual([['consent', 'default', {ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied', wait_for_update: 500}]]);
+    expect(runBoot('').window.dataLayer).toBeUndefined();
+  });
+});

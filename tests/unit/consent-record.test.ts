@@ -1,0 +1,99 @@
+import {describe, expect, it} from 'vitest';
+import {consentStatus, createConsent, parseConsent, serializeConsent, type ConsentPolicy} from '@/lib/consent/record';
+import {parseConsentWithSchema} from '@/lib/consent/schema';
+
+const policy: ConsentPolicy = {version: '1.2.0', baseline: '1.1.0'};
+const now = Date.UTC(2026, 10, 25, 12);
+const DAY = 24 * 60 * 60 * 1000;
+const id = '0123456789abcdef0123456789abcdef';
+const base = {v: 1, id, ts: now - DAY, pv: '1.1.0', c: {analytics: true, advertising: false}, m: 'banner'};
+const json = (value: unknown) => JSON.stringify(value);
+const withField = (patch: Record<string, unknown>) => json({...base, ...patch});
+
+const VALID = [json(base), withField({pv: '1.2.0'}), withField({m: 'gpc', c: {analytics: false, advertising: false}}), withField({ts: now - 179 * DAY}), withField({ts: now + 60_000})];
+
+// Each is something a browser may hold: corrupted, tampered with, or crafted to break a parser.
+const HOSTILE: [string, string | null | undefined][] = [
+  ['undefined', undefined],
+  ['null', null],
+  ['empty string', ''],
+  ['not JSON', 'accepted'],
+  ['truncated JSON', json(base).slice(0, 40)],
+  ['JSON null', 'null'],
+  ['JSON array', json([base])],
+  ['JSON number', '1'],
+  ['JSON string', json(json(base))],
+  ['wrong schema version', withField({v: 2})],
+  ['schema version as string', withField({v: '1'})],
+  ['id too short', withField({id: 'abc'})],
+  ['id with uppercase', withField({id: id.toUpperCase()})],
+  ['id with markup', withField({id: '<script>alert(1)</script>'.padEnd(32, 'a')})],
+  ['timestamp as string', withField({ts: String(now)})],
+  ['fractional timestamp', withField({ts: now - 0.5})],
+  ['timestamp far in the future', withField({ts: now + 365 * DAY})],
+  ['expired (181 days old)', withField({ts: now - 181 * DAY})],
+  ['timestamp before the site existed', withField({ts: 0})],
+  ['NaN-like timestamp', withField({ts: null})],
+  ['policy version from the future', withField({pv: '9.0.0'})],
+  ['policy version needing re-consent', withField({pv: '1.0.0'})],
+  ['malformed policy version', withField({pv: '1.1'})],
+  ['unknown method', withField({m: 'admin'})],
+  ['unknown category', withField({c: {analytics: true, advertising: false, marketing: true}})],
+  ['missing category', withField({c: {analytics: true}})],
+  ['category as string', withField({c: {analytics: 'true', advertising: false}})],
+  ['choices as array', withField({c: [true, false]})],
+  ['extra top-level field', withField({admin: true})],
+  ['missing field', json({v: 1, id, ts: now, pv: '1.1.0', c: base.c})],
+  ['__proto__ payload at top level', `{"__proto__":{"isAdmin":true},${json(base).slice(1)}`],
+  ['__proto__ payload in choices', json(base).replace('"c":{', '"c":{"__proto__":{"analytics":true},')],
+  ['constructor payload', withField({constructor: {prototype: {polluted: true}}})],
+  ['huge string', 'x'.repeat(100_000)],
+  ['huge but valid-looking JSON', withField({id: 'a'.repeat(600)})],
+  ['deeply nested JSON', '['.repeat(5000) + ']'.repeat(5000)],
+  ['duplicate keys overriding a valid value', json(base).replace('"v":1', '"v":1,"v":2')],
+];
+
+describe('consent record', () => {
+  it('round-trips a created record', () => {
+    const record = createConsent({analytics: true, advertising: false}, 'preferences', policy, {now});
+    expect(record.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(parseConsent(serializeConsent(record), policy, now)).toEqual(record);
+  });
+
+  it('gives every consent a new random 128-bit id', () => {
+    const ids = new Set(Array.from({length: 200}, () => createConsent({analytics: false, advertising: false}, 'banner', policy).id));
+    expect(ids.size).toBe(200);
+  });
+
+  it.each(VALID.map((v) => [v]))('accepts %s', (raw) => {
+    expect(consentStatus(raw, policy, now).status).toBe('valid');
+  });
+
+  it(`has at least 20 hostile values (${HOSTILE.length})`, () => {
+    expect(HOSTILE.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(HOSTILE)('counts %s as no choice, without throwing', (_label, raw) => {
+    expect(() => parseConsent(raw, policy, now)).not.toThrow();
+    expect(parseConsent(raw, policy, now)).toBeNull();
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it('asks again, with a reason, when the choice predates a version that needs renewed consent', () => {
+    const result = consentStatus(withField({pv: '1.0.0'}), policy, now);
+    expect(result.status).toBe('reconsent');
+    expect(result.record?.id).toBe(id);
+  });
+
+  it.each([...VALID.map((v) => [v, v] as const), ...HOSTILE])('agrees with the zod schema on %s', (_label, raw) => {
+    const fromSchema = parseConsentWithSchema(raw, policy, now);
+    const fromBrowser = parseConsent(raw, policy, now);
+    expect(fromBrowser).toEqual(fromSchema);
+  });
+
+  it('is self-contained, so the pre-hydration script can embed it', () => {
+    const embedded = new Function(`return (${consentStatus.toString()})`)() as typeof consentStatus;
+    expect(embedded(json(base), policy, now).status).toBe('valid');
+    expect(embedded('{"__proto__":1}', policy, now).status).toBe('missing');
+  });
+});
