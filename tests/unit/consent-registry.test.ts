@@ -1,22 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {CONSENT_COOKIE} from '@/lib/consent/categories';
 import {withdrawnNames} from '@/lib/consent/client';
+import {fixtureRegistry} from '@/app/[locale]/e2e-fixtures/consent/registry';
 import {cookieRegistry, registrySchema} from '@/lib/consent/registry';
 
-const thirdParty = {
-  name: '_ga*',
-  kind: 'cookie',
-  category: 'analytics',
-  provider: 'Google LLC',
-  party: 'third',
-  purpose: {ja: 'アクセス解析', en: 'Analytics'},
-  duration: {ja: '2年', en: '2 years'},
-  externalTransmission: {
-    information: {ja: '閲覧ページの URL', en: 'Page URLs'},
-    recipient: {company: 'Google LLC', service: 'Google Analytics'},
-    purpose: {ja: '利用状況の分析', en: 'Usage analysis'},
-  },
-};
+// The e2e fixture registry's third-party tag: one example, shared by both kinds of tests.
+const thirdParty = fixtureRegistry.cookies.find((c) => c.party === 'third')!;
 
 describe('cookie registry', () => {
   it('declares only what the site sets today: the consent cookie, as necessary', () => {
