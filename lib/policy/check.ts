@@ -51,7 +51,7 @@ export function checkTranslation(original: PolicyDocument, translation: PolicyDo
       out.push(
         diagnostic(
           file,
-          {line: 1, column: 1},
+          {line: translation.fieldLines[field] ?? 1, column: 1},
           'error',
           'translation-frontmatter',
           `翻訳の「${field}」が原文（${original.file}）と違います（原文: ${want} / 翻訳: ${got}）。原文と同じにしてください。`,

@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import {unified} from 'unified';
 import {visit} from 'unist-util-visit';
 import {VFile} from 'vfile';
-import {LineCounter, parseDocument} from 'yaml';
+import {isMap, isScalar, LineCounter, parseDocument} from 'yaml';
 import {diagnostic, type Diagnostic, type Position} from './diagnostics';
 import {frontmatterSchema, type PolicyFrontmatter} from './frontmatter';
 import {annotateDefinedTerms, type DefinedTerm} from './terms';
@@ -44,6 +44,8 @@ export interface PolicyDocument {
   /** The annotated tree (ids, markers, defined terms), ready to render. */
   tree: Root;
   frontmatter: PolicyFrontmatter | null;
+  /** The line of each top-level frontmatter field, for messages about it. */
+  fieldLines: Record<string, number>;
   title: string;
   articles: Article[];
   anchors: Anchor[];
@@ -64,7 +66,7 @@ const LATIN = 'abcdefghijklmnopqrst';
 const BANNED_ELEMENT_HINT: Record<string, string> = {
   script: 'スクリプト（<script>）はセキュリティ上使えません。',
   iframe: '埋め込み（<iframe>）はセキュリティ上使えません。リンクにしてください。',
-  style: '<style> は使えません。見た目はサイト側で決まります。',
+  style: '見た目（スタイル）はサイト側で決まるため、ここでは指定できません。',
 };
 
 export function localeOfFile(file: string): PolicyLocale {
@@ -100,18 +102,22 @@ export function parsePolicy(source: string, file: string): PolicyDocument {
   const report = (at: Position | undefined, code: string, ja: string, en: string, severity: Diagnostic['severity'] = 'error') =>
     diagnostics.push(diagnostic(file, at, severity, code, ja, en));
 
-  const empty: PolicyDocument = {file, locale, tree: {type: 'root', children: []}, frontmatter: null, title: '', articles: [], anchors: [], terms: [], diagnostics};
+  const empty: PolicyDocument = {file, locale, tree: {type: 'root', children: []}, frontmatter: null, fieldLines: {}, title: '', articles: [], anchors: [], terms: [], diagnostics};
 
   let tree: Root;
   try {
     tree = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).parse(new VFile({path: file, value: source}));
   } catch (error) {
     const e = error as {reason?: string; message: string; line?: number; column?: number};
-    report({line: e.line ?? 1, column: e.column ?? 1}, 'mdx-syntax', explainSyntaxError(e.reason ?? e.message), `MDX syntax error: ${e.reason ?? e.message}`);
+    // "Expected a closing tag for `<X>` (37:10-37:23) before …": point at the tag, not where parsing gave up.
+    const opened = /\((\d+):(\d+)-\d+:\d+\)/.exec(e.reason ?? '');
+    const at = opened ? {line: Number(opened[1]), column: Number(opened[2])} : {line: e.line ?? 1, column: e.column ?? 1};
+    report(at, 'mdx-syntax', explainSyntaxError(e.reason ?? e.message), `MDX syntax error: ${e.reason ?? e.message}`);
     return empty;
   }
 
-  const frontmatter = readFrontmatter(tree, report);
+  const fieldLines: Record<string, number> = {};
+  const frontmatter = readFrontmatter(tree, report, fieldLines);
   checkSafety(tree, report);
 
   const anchors: Anchor[] = [];
@@ -157,7 +163,7 @@ export function parsePolicy(source: string, file: string): PolicyDocument {
 
   checkAnchors(tree, anchors, report);
 
-  return {file, locale, tree, frontmatter, title, articles, anchors, terms, diagnostics};
+  return {file, locale, tree, frontmatter, fieldLines, title, articles, anchors, terms, diagnostics};
 }
 
 type Report = (at: Position | undefined, code: string, ja: string, en: string, severity?: Diagnostic['severity']) => void;
@@ -172,7 +178,7 @@ function explainSyntaxError(reason: string): string {
   return `MDX として読み込めません。${hint}`;
 }
 
-function readFrontmatter(tree: Root, report: Report): PolicyFrontmatter | null {
+function readFrontmatter(tree: Root, report: Report, fieldLines: Record<string, number>): PolicyFrontmatter | null {
   const yamlNode = tree.children[0]?.type === 'yaml' ? tree.children[0] : null;
   if (!yamlNode) {
     report({line: 1, column: 1}, 'frontmatter-missing', 'ファイルの先頭に --- で囲んだ frontmatter（title・version・effectiveDate などの設定）がありません。', 'The file has no frontmatter block at the top.');
@@ -187,6 +193,11 @@ function readFrontmatter(tree: Root, report: Report): PolicyFrontmatter | null {
     report({line: firstLine + at.line - 1, column: at.col}, 'frontmatter-yaml', `frontmatter の書き方が正しくありません（「項目名: 値」の形、字下げ、コロンの後の空白を確認してください）。`, `Frontmatter is not valid YAML: ${error.message.split('\n')[0]}`);
     return null;
   }
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) fieldLines[String(pair.key.value)] = firstLine + lineCounter.linePos(pair.key.range[0]).line - 1;
+    }
+  }
   const result = frontmatterSchema.safeParse(doc.toJS());
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
@@ -195,6 +206,12 @@ function readFrontmatter(tree: Root, report: Report): PolicyFrontmatter | null {
     let node = doc.getIn(path, true) as {range?: [number, number, number]} | undefined;
     for (let depth = path.length - 1; !node?.range && depth >= 0; depth--) {
       node = doc.getIn(path.slice(0, depth), true) as typeof node;
+    }
+    if (issue.code === 'unrecognized_keys') {
+      // Point at the misspelled key itself.
+      const parent = doc.getIn(path, true) ?? doc.contents;
+      const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && issue.keys.includes(String(item.key.value))) : undefined;
+      if (pair && isScalar(pair.key) && pair.key.range) node = pair.key as typeof node;
     }
     const at = node?.range ? lineCounter.linePos(node.range[0]) : {line: 1, col: 1};
     const field = path.join('.') || '(frontmatter)';

@@ -1,0 +1,108 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {formatDiagnostic, PolicyError} from '@/lib/policy/diagnostics';
+import {parsePolicy} from '@/lib/policy/document';
+import {loadPolicy, readPolicySet} from '@/lib/policy/load';
+
+const FIXTURES = 'tests/fixtures/policy';
+const errorsOf = (diagnostics: ReturnType<typeof parsePolicy>['diagnostics']) => diagnostics.filter((d) => d.severity === 'error');
+
+/** Each file holds one mistake a legal editor could make; the checker must name it and its line. */
+const BROKEN: Record<string, {code: string; line: number; message: RegExp}> = {
+  'frontmatter-missing-version': {code: 'frontmatter-field', line: 2, message: /「version（版番号）」がありません/},
+  'frontmatter-impossible-date': {code: 'frontmatter-field', line: 5, message: /effectiveDate（施行日）.*実在する日付/},
+  'frontmatter-japanese-date': {code: 'frontmatter-field', line: 6, message: /lastUpdated（最終改定日）.*"YYYY-MM-DD"/},
+  'frontmatter-version-number': {code: 'frontmatter-field', line: 4, message: /引用符付きの文字列/},
+  'frontmatter-revisions-out-of-order': {code: 'frontmatter-field', line: 12, message: /改定履歴は古い順に並べてください/},
+  'frontmatter-revision-not-added': {code: 'frontmatter-field', line: 4, message: /改定履歴の最新の版 \(1\.1\.0\) が一致しません/},
+  'frontmatter-broken-yaml': {code: 'frontmatter-yaml', line: 3, message: /frontmatter の書き方が正しくありません/},
+  'frontmatter-misspelled-field': {code: 'frontmatter-field', line: 5, message: /使えない項目があります: efectiveDate/},
+  'frontmatter-absent': {code: 'frontmatter-missing', line: 1, message: /frontmatter.*がありません/},
+  'article-skipped': {code: 'article-order', line: 40, message: /第3条が抜けています/},
+  'article-duplicated': {code: 'article-order', line: 40, message: /第2条が重複/},
+  'article-heading-without-brackets': {code: 'article-heading', line: 26, message: /「第2条 取得する情報」の形が正しくありません/},
+  'item-numbers-repeated': {code: 'item-order', line: 38, message: /2\. のはずですが 1\. です/},
+  'items-nested-too-deep': {code: 'nesting-too-deep', line: 34, message: /3 段/},
+  'link-to-missing-article': {code: 'broken-anchor', line: 42, message: /#article-12 のリンク先がありません/},
+  'link-to-relative-file': {code: 'bad-url', line: 42, message: /cookie\.html/},
+  'import-statement': {code: 'no-esm', line: 17, message: /import \/ export/},
+  'script-tag': {code: 'component-not-allowed', line: 40, message: /<script> は使えません/},
+  'iframe-embed': {code: 'component-not-allowed', line: 40, message: /<iframe> は使えません/},
+  'style-tag': {code: 'component-not-allowed', line: 17, message: /<style> は使えません/},
+  'event-handler': {code: 'no-event-handler', line: 37, message: /onClick= は使えません/},
+  'javascript-link': {code: 'unsafe-url', line: 42, message: /javascript:alert\(1\).*危険/},
+  'malformed-mailto': {code: 'bad-mailto', line: 42, message: /メールアドレスのリンク/},
+  'curly-braces-in-text': {code: 'no-expression', line: 23, message: /\\\{ と \\\}/},
+  'unclosed-component': {code: 'mdx-syntax', line: 37, message: /閉じられていません/},
+  'less-than-sign': {code: 'mdx-syntax', line: 32, message: /\\</},
+  'unknown-component': {code: 'component-not-allowed', line: 37, message: /<CookieList> は使えません/},
+  'missing-title': {code: 'missing-title', line: 1, message: /大見出し/},
+  'numbered-list-before-articles': {code: 'list-outside-article', line: 21, message: /条（## 第N条…）の中/},
+};
+
+describe('policy checker: the fixture corpus of broken files', () => {
+  const files = readdirSync(path.join(FIXTURES, 'broken')).map((f) => f.replace(/\.ja\.mdx$/, ''));
+
+  it('has at least 20 broken files, each with an expectation', () => {
+    expect(files.length).toBeGreaterThanOrEqual(20);
+    expect(files.sort()).toEqual(Object.keys(BROKEN).sort());
+  });
+
+  it.each(Object.entries(BROKEN))('%s is rejected with its message and line', (name, expected) => {
+    const file = path.join(FIXTURES, 'broken', `${name}.ja.mdx`);
+    const errors = errorsOf(parsePolicy(readFileSync(file, 'utf8'), file).diagnostics);
+    const match = errors.find((d) => d.code === expected.code && d.line === expected.line);
+    expect(match, `expected ${expected.code} at line ${expected.line}; got ${errors.map((e) => `${e.code}@${e.line}`).join(', ')}`).toBeDefined();
+    expect(match!.ja).toMatch(expected.message);
+    expect(formatDiagnostic(match!)).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${expected.line}:\\d+  エラー: `));
+  });
+
+  it('accepts the valid pair clean: no errors, no warnings', () => {
+    expect(readPolicySet(path.join(FIXTURES, 'valid')).diagnostics).toEqual([]);
+  });
+
+  it('accepts the real content with no errors', () => {
+    expect(errorsOf(readPolicySet().diagnostics)).toEqual([]);
+  });
+});
+
+describe('policy checker: translations mirror the original', () => {
+  it.each([
+    ['missing-item', 'translation-anchors', /#article-2-1-i.*に当たる条・項目がありません|#article-2-p2/],
+    ['different-date', 'translation-frontmatter', /effectiveDate.*原文: 2026-04-01 \/ 翻訳: 2026-05-01/],
+    ['different-version', 'translation-frontmatter', /version.*原文: 1\.2\.0 \/ 翻訳: 1\.1\.0/],
+  ])('%s', (dir, code, message) => {
+    const {diagnostics} = readPolicySet(path.join(FIXTURES, 'translation', dir));
+    const found = diagnostics.filter((d) => d.code === code);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]!.file).toMatch(/en\.mdx$/);
+    expect(found.map((d) => d.ja).join('\n')).toMatch(message);
+  });
+});
+
+describe('revisions', () => {
+  it('lists the articles that differ from the previous version when its text is kept', () => {
+    const {changes} = readPolicySet(path.join(FIXTURES, 'versions'));
+    expect(changes.ja).toEqual([
+      {version: '1.0.0', changedArticles: null},
+      {version: '1.1.0', changedArticles: [2]},
+    ]);
+    expect(changes.en[1]).toEqual({version: '1.1.0', changedArticles: [2]});
+  });
+
+  it('reports the changes as unknown when no earlier text is kept', () => {
+    expect(readPolicySet(path.join(FIXTURES, 'valid')).changes.ja[1]).toEqual({version: '1.1.0', changedArticles: null});
+  });
+});
+
+describe('the build', () => {
+  it('fails on a broken policy with a Japanese message naming file and line', () => {
+    expect(() => loadPolicy('ja', path.join(FIXTURES, 'translation', 'different-date'))).toThrow(PolicyError);
+    try {
+      loadPolicy('ja', path.join(FIXTURES, 'translation', 'different-date'));
+    } catch (error) {
+      expect((error as Error).message).toMatch(/^ポリシーファイルにエラーがあります（1 件）。\ntests\/fixtures\/policy\/translation\/different-date\/en\.mdx:5:1  エラー: 翻訳の「effectiveDate」/);
+    }
+  });
+});
