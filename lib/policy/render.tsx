@@ -1,7 +1,7 @@
 import 'server-only';
 import {createProcessor, run} from '@mdx-js/mdx';
 import type {MDXComponents} from 'mdx/types';
-import type {Root} from 'mdast';
+import type {Root, RootContent} from 'mdast';
 import * as runtime from 'react/jsx-runtime';
 import {VFile} from 'vfile';
 import type {PolicyDocument} from './document';
@@ -12,10 +12,7 @@ import type {PolicyDocument} from './document';
  * the dates and table of contents beneath it.
  */
 export async function compilePolicy(doc: PolicyDocument) {
-  const tree: Root = {
-    type: 'root',
-    children: structuredClone(doc.tree.children).filter((node) => node.type !== 'yaml' && !(node.type === 'heading' && node.depth === 1)),
-  };
+  const tree: Root = {type: 'root', children: groupArticles(structuredClone(doc.tree.children).filter((node) => node.type !== 'yaml' && !(node.type === 'heading' && node.depth === 1)))};
   const file = new VFile({path: doc.file});
   const processor = createProcessor({outputFormat: 'function-body'});
   // The processor is typed from its own parser (estree); it runs any mdast root.
@@ -23,4 +20,19 @@ export async function compilePolicy(doc: PolicyDocument) {
   const code = processor.stringify(program, file);
   const {default: Content} = await run(String(code), {...runtime, baseUrl: import.meta.url});
   return Content as (props: {components?: MDXComponents}) => React.JSX.Element;
+}
+
+/** Wraps each article (its ## heading and what follows) in a <section>, for layout and printing. */
+function groupArticles(nodes: RootContent[]): RootContent[] {
+  const out: RootContent[] = [];
+  let section: Extract<RootContent, {type: 'mdxJsxFlowElement'}> | null = null;
+  for (const node of nodes) {
+    if (node.type === 'heading' && node.depth === 2) {
+      const id = String((node.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id ?? '');
+      section = {type: 'mdxJsxFlowElement', name: 'section', attributes: [{type: 'mdxJsxAttribute', name: 'className', value: 'policy-article'}, {type: 'mdxJsxAttribute', name: 'data-article', value: id}], children: []};
+      out.push(section);
+    }
+    (section ? section.children : out).push(node as never);
+  }
+  return out;
 }

@@ -283,14 +283,19 @@ test.describe('gated scripts and cookie deletion (fixture page)', () => {
     await expect(table).toContainText('利用状況の分析');
   });
 
-  test('Google Consent Mode v2 receives an update when the choice changes', async ({page}) => {
+  test('Google Consent Mode v2 and the DOM event hear every change of choice', async ({page}) => {
     await page.addInitScript(() => {
       const calls: unknown[][] = [];
       (window as unknown as {gtagCalls: unknown[][]}).gtagCalls = calls;
       (window as unknown as {gtag: (...args: unknown[]) => void}).gtag = (...args: unknown[]) => calls.push(args);
     });
     await page.goto('/privacy');
+    // Non-React code hears every change through a DOM event.
+    const event = page.evaluate(
+      () => new Promise((resolve) => window.addEventListener('heyimg:consentchange', (e) => resolve((e as CustomEvent).detail), {once: true})),
+    );
     await banner(page, 'ja').getByRole('button', {name: '同意する'}).click();
+    expect(await event).toMatchObject({record: {c: {analytics: true, advertising: true}, m: 'banner'}, previous: null});
     const calls = await page.evaluate(() => (window as unknown as {gtagCalls: unknown[][]}).gtagCalls);
     expect(calls).toContainEqual(['consent', 'update', {analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted'}]);
   });

@@ -167,3 +167,16 @@ test('loads no web fonts', async ({page}) => {
   await page.waitForLoadState('networkidle');
   expect(fonts).toEqual([]);
 });
+
+test('defined terms: the glossary links each term to its definition, later uses link back', async ({page}) => {
+  await page.goto('/privacy');
+  const glossary = page.getByRole('region', {name: '定義語一覧'});
+  await expect(glossary.getByRole('link')).toHaveCount(11);
+  await glossary.getByRole('link', {name: '利用者情報', exact: true}).click();
+  await expect(page).toHaveURL(/#term-\d+$/);
+  const id = new URL(page.url()).hash.slice(1);
+  await expect(page.locator(`dfn#${id}`)).toHaveText('利用者情報');
+  await expect(page.locator(`dfn#${id}`)).toBeInViewport();
+  // A later use in another article links to the definition without changing the wording.
+  await expect(page.locator(`[data-article="article-6"] a.term-ref[href="#${id}"]`).first()).toHaveText('利用者情報');
+});
