@@ -1,12 +1,18 @@
 import type {NextConfig} from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import {NON_PAGE_CSP, SECURITY_HEADERS} from './lib/security/headers';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
 const config: NextConfig = {
-  // npm test builds into its own folder (with the e2e fixture pages), leaving `npm start`'s build alone.
-  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
+  async headers() {
+    return [
+      {source: '/:path*', headers: SECURITY_HEADERS},
+      {source: '/api/:path*', headers: [{key: 'Content-Security-Policy', value: NON_PAGE_CSP}]},
+      {source: '/:file(sitemap\\.xml|robots\\.txt|icon\\.svg)', headers: [{key: 'Content-Security-Policy', value: NON_PAGE_CSP}]},
+    ];
+  },
   async redirects() {
     // The site is the policy: a locale's root leads to its policy. /ja/privacy → /privacy is
     // next-intl's own redirect for the default locale.

@@ -32,6 +32,6 @@ export default defineConfig({
     // Never reuse: a server left running could be serving an older build.
     reuseExistingServer: false,
     timeout: 60_000,
-    env: {NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? '.next'},
+    env: {NEXT_TELEMETRY_DISABLED: '1'},
   },
 });

@@ -20,18 +20,18 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
 fi
 
 step "Type-check (tsc --noEmit)"
-npx tsc --noEmit
+npx tsc --noEmit -p tsconfig.check.json
 step "Lint (ESLint, Next's rules)"
 npx eslint .
 step "Unit tests (vitest)"
 npx vitest run
 step "Policy check"
 npx tsx scripts/policy-check.ts
-step "Production build (with the e2e fixture pages, into .next-e2e)"
-# Its own folder, so `npm start`'s build in .next is never replaced by one with test pages.
-export NEXT_DIST_DIR=.next-e2e E2E_FIXTURES=1
+step "Production build (with the e2e fixture pages)"
 build_log="$(mktemp)"
-npx next build 2>&1 | tee "$build_log"
-cp "$build_log" "$NEXT_DIST_DIR/build-output.log"
+E2E_FIXTURES=1 npx next build 2>&1 | tee "$build_log"
+cp "$build_log" .next/build-output.log
+# Marks this build as a test build: `npm start` rebuilds rather than serve the fixture pages.
+touch .next/E2E_FIXTURES
 step "End-to-end tests (Playwright, chromium)"
 npx playwright test

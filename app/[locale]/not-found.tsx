@@ -1,16 +1,7 @@
-import {useTranslations} from 'next-intl';
-import {Link} from '@/i18n/navigation';
+import {getLocale} from 'next-intl/server';
+import {NotFoundContent} from '@/components/layout/NotFoundContent';
 
-export default function NotFound() {
-  const t = useTranslations('NotFound');
-  return (
-    <div className="not-found">
-      <title>{t('title')}</title>
-      <h1>{t('title')}</h1>
-      <p>{t('description')}</p>
-      <p>
-        <Link href="/privacy">{t('backLink')}</Link>
-      </p>
-    </div>
-  );
+// Rendered where a page calls notFound(); unknown paths get page-not-found through proxy.ts.
+export default async function NotFound() {
+  return <NotFoundContent locale={await getLocale()} />;
 }

@@ -2,7 +2,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {expect, test} from '@playwright/test';
 
 // scripts/test.sh keeps `next build`'s output here, so the route table can be checked as printed.
-const DIST = process.env.NEXT_DIST_DIR ?? '.next';
+const DIST = '.next';
 const BUILD_LOG = `${DIST}/build-output.log`;
 
 test('the build lists both policy routes as statically generated (●)', () => {

@@ -1,0 +1,29 @@
+1:"$Sreact.fragment"
+2:"/_next/static/chunks/3qfy96eoyh-ek.js"
+3:I[39756,["$2"],"default"]
+4:I[37457,["$2"],"default"]
+5:"/_next/static/chunks/0wvejn8prflnk.js"
+6:I[22016,["$2","$5"],""]
+d:I[97367,["$2"],"OutletBoundary"]
+e:"$Sreact.suspense"
+11:"ViewportBoundary"
+12:I[97367,["$2"],"$11"]
+13:"MetadataBoundary"
+14:I[97367,["$2"],"$13"]
+15:I[27201,["$2"],"IconMark"]
+:HL["/_next/static/chunks/198cuas1rmrvf.css","style"]
+8:X
+b:X
+b:C
+c:[["children",{"s":"__PAGE__","h":160,"d":{"r":["$","$1","c",{"children":[["$","html",null,{"lang":"ja","children":[["$","head",null,{"children":["$","title",null,{"children":"ページが見つかりません / Page not found"}]}],["$","body",null,{"children":["$","main",null,{"id":"main","className":"not-found","children":[["$","h1",null,{"children":"ページが見つかりません / Page not found"}],["$","p",null,{"children":[["$","$L6",null,{"href":"/privacy","children":"プライバシーポリシー"}]," · ",["$","$L6",null,{"href":"/en/privacy","children":"Privacy Policy"}]]}]]}]}]]}],[["$","link","0",{"rel":"stylesheet","href":"/_next/static/chunks/198cuas1rmrvf.css","precedence":"next"}],["$","script","script-0",{"src":"/_next/static/chunks/0wvejn8prflnk.js","async":true}]],["$","$Ld",null,{"children":["$","$e",null,{"name":"Next.MetadataOutlet","children":"$@f"}]}]]}],"p":"$@10","v":null,"s":"$8"}}]]
+9:[["children",{"s":"/_not-found","h":96,"d":{"r":["$","$1","c",{"children":[null,["$","$L3",null,{"parallelRouterKey":"children","template":["$","$L4",null,{}]}]]}],"p":"$@a","v":"$b","s":"$8"},"c":"$Qc"}]]
+0:{"t":{"t":{"s":"","h":80,"d":{"r":["$","$1","c",{"children":[[["$","script","script-0",{"src":"/_next/static/chunks/3qfy96eoyh-ek.js","async":true}]],["$","$L3",null,{"parallelRouterKey":"children","template":["$","$L4",null,{}],"notFound":[["$","html",null,{"lang":"ja","children":[["$","head",null,{"children":["$","title",null,{"children":"ページが見つかりません / Page not found"}]}],["$","body",null,{"children":["$","main",null,{"id":"main","className":"not-found","children":[["$","h1",null,{"children":"ページが見つかりません / Page not found"}],["$","p",null,{"children":[["$","$L6",null,{"href":"/privacy","children":"プライバシーポリシー"}]," · ",["$","$L6",null,{"href":"/en/privacy","children":"Privacy Policy"}]]}]]}]}]]}],[["$","link","0",{"rel":"stylesheet","href":"/_next/static/chunks/198cuas1rmrvf.css","precedence":"next"}]]]}]]}],"p":"$@7","v":null,"s":"$8"},"c":"$Q9"},"h":{"r":["$","$1","h",{"children":[["$","meta",null,{"name":"robots","content":"noindex"}],["$","$L12",null,{"children":[["$","meta","0",{"charSet":"utf-8"}],["$","meta","1",{"name":"viewport","content":"width=device-width, initial-scale=1"}]]}],["$","$L14",null,{"children":[["$","div",null,{"hidden":true,"children":["$","$e",null,{"name":"Next.Metadata","children":[["$","link","0",{"rel":"icon","href":"/icon.svg?icon.03tr1v38fnc_t.svg","sizes":"any","type":"image/svg+xml"}],["$","$L15","1",{}]]}]}],null]}],null]}],"p":"$@16","v":null,"s":"$8"}},"a":"$@17","u":"$@18","b":"BUvW7nESiqQQd4LCYYPID"}
+f:null
+8:300
+18:true
+8:C
+17:0
+a:"$undefined"
+7:"$undefined"
+16:"$undefined"
+10:"$undefined"

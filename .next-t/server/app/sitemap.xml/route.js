@@ -1,0 +1,11 @@
+var R=require("../../chunks/[turbopack]_runtime.js")("server/app/sitemap.xml/route.js")
+R.c("server/chunks/[root-of-the-server]__0x02zhvu4896m._.js")
+R.c("server/chunks/_1gmtol5_un_9-._.js")
+R.c("server/chunks/_00cw9bpnuqvl5._.js")
+R.c("server/chunks/[root-of-the-server]__0ld-3rbaj1m8-._.js")
+R.c("server/chunks/_0qa-wjh7u2e2a._.js")
+R.c("server/chunks/node_modules_next_1zdbrneapig6o._.js")
+R.c("server/chunks/_1tpdjxmbuvj7w._.js")
+R.c("server/chunks/_next-internal_server_app_sitemap_xml_route_actions_05l5km9x9dlo2.js")
+R.m(8922)
+module.exports=R.m(8922).exports

@@ -1,0 +1,15 @@
+/** Headers every response carries (next.config.ts); pages get their CSP from proxy.ts. */
+export const SECURITY_HEADERS = [
+  {key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains; preload'},
+  {key: 'X-Content-Type-Options', value: 'nosniff'},
+  {key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin'},
+  {
+    key: 'Permissions-Policy',
+    value: 'accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), usb=(), xr-spatial-tracking=(), browsing-topics=()',
+  },
+  {key: 'X-Frame-Options', value: 'DENY'},
+  {key: 'Cross-Origin-Opener-Policy', value: 'same-origin'},
+];
+
+/** For responses that are not pages (API, sitemap, robots, icons): nothing may run or embed them. */
+export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
