@@ -1,1 +1,0 @@
-self.__RSC_SERVER_MANIFEST="{\n  \"node\": {},\n  \"edge\": {},\n  \"encryptionKey\": \"eBB6hcIAgWYZtvAA5C8zPNV7PspSL7QzS8tJzjMx2GU=\"\n}"

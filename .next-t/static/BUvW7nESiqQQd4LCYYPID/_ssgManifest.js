@@ -1,1 +1,0 @@
-self.__SSG_MANIFEST=new Set(["\u002F[locale]\u002F[...rest]","\u002F[locale]\u002Fe2e-fixtures\u002Fconsent","\u002F[locale]\u002Fprivacy"]);self.__SSG_MANIFEST_CB&&self.__SSG_MANIFEST_CB()
