@@ -4,8 +4,21 @@ import {NON_PAGE_CSP, SECURITY_HEADERS} from './lib/security/headers';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 
+// `npm run bench` builds the site once with the consent component swapped for nothing, to
+// measure what it costs (bench/without-consent/); no other build sets this.
+const withoutConsent = process.env.BENCH_WITHOUT_CONSENT === '1';
+
 const config: NextConfig = {
   poweredByHeader: false,
+  ...(withoutConsent && {
+    turbopack: {
+      resolveAlias: {
+        '@/components/consent/Consent': './bench/without-consent/Consent.tsx',
+        '@/components/consent/CookieSettingsLink': './bench/without-consent/CookieSettingsLink.tsx',
+        '@/lib/consent/boot': './bench/without-consent/boot.ts',
+      },
+    },
+  }),
   async headers() {
     return [
       {source: '/:path*', headers: SECURITY_HEADERS},

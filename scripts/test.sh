@@ -32,6 +32,6 @@ build_log="$(mktemp)"
 E2E_FIXTURES=1 npx next build 2>&1 | tee "$build_log"
 cp "$build_log" .next/build-output.log
 # Marks this build as a test build: `npm start` rebuilds rather than serve the fixture pages.
-touch .next/E2E_FIXTURES
+echo "npm test build with the e2e fixture pages" > .next/NOT_FOR_SERVING
 step "End-to-end tests (Playwright, chromium)"
 npx playwright test

@@ -1,3 +1,4 @@
+import './consent.css';
 import {getTranslations} from 'next-intl/server';
 import type {Locale} from '@/i18n/routing';
 import {cookieRegistry} from '@/lib/consent/registry';

@@ -1,0 +1,57 @@
+// npm run bench: prints every figure of the performance budget in one run. It asserts nothing
+// about time; BENCH_QUICK=1 shortens every part for a smoke run.
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {hostileBatch} from './hostile';
+import {kb, run, startNext} from './lib';
+import {bannerAtFirstPaint} from './first-paint';
+import {lighthouse} from './lighthouse';
+import {throughput} from './throughput';
+import {pageWeight, printWeight} from './weight';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const PORT = 3400;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const PAGES = ['/privacy', '/en/privacy'];
+const CONSENT_BUDGET = 8 * 1024;
+
+async function build(withoutConsent: boolean) {
+  console.log(`\n… building ${withoutConsent ? 'without' : 'with'} the consent component`);
+  await run('npx', ['next', 'build'], withoutConsent ? {BENCH_WITHOUT_CONSENT: '1'} : {});
+  // A build that must not be served by `npm start` (see scripts/serve.sh).
+  if (withoutConsent) writeFileSync('.next/NOT_FOR_SERVING', 'bench build without the consent component\n');
+}
+
+async function main() {
+  const results: Record<string, unknown> = {date: new Date().toISOString(), quick: QUICK};
+
+  await build(true);
+  let stop = await startNext(PORT);
+  const without = await pageWeight(ORIGIN, '/privacy');
+  stop();
+
+  await build(false);
+  stop = await startNext(PORT);
+  try {
+    const withConsent = await pageWeight(ORIGIN, '/privacy');
+    printWeight('/privacy built without the consent component (gzip)', without);
+    printWeight('/privacy as shipped (gzip)', withConsent);
+    const cost = withConsent.scriptTotal + withConsent.cssTotal - (without.scriptTotal + without.cssTotal);
+    console.log(`\nConsent component: +${kb(cost)} gzip (JS ${kb(withConsent.scriptTotal - without.scriptTotal)}, CSS ${kb(withConsent.cssTotal - without.cssTotal)}); budget ${kb(CONSENT_BUDGET)}: ${cost <= CONSENT_BUDGET ? 'within' : 'OVER'}`);
+    results.weight = {without, with: withConsent, consentCost: cost};
+
+    results.firstPaint = await bannerAtFirstPaint(ORIGIN, PAGES, QUICK ? 2 : 5);
+    results.lighthouse = await lighthouse(ORIGIN, PAGES, QUICK ? 1 : 5);
+    results.throughput = await throughput(ORIGIN, PORT + 1, QUICK ? 5 : 30, 64);
+    results.hostile = await hostileBatch(ORIGIN, QUICK ? 20 : 200);
+  } finally {
+    stop();
+  }
+  mkdirSync('bench/results', {recursive: true});
+  writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));
+  console.log('\nAll figures: bench/results/latest.json');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

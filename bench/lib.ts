@@ -1,0 +1,50 @@
+import {spawn, type ChildProcess} from 'node:child_process';
+import {gzipSync} from 'node:zlib';
+
+export const gzipBytes = (data: string | Uint8Array) => gzipSync(data, {level: 9}).byteLength;
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function table(rows: Record<string, string | number>[]): void {
+  if (rows.length === 0) return;
+  const keys = Object.keys(rows[0]!);
+  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+  const line = (cells: string[]) => '  ' + cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(keys));
+  for (const row of rows) console.log(line(keys.map((k) => String(row[k]))));
+}
+
+export async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs} ms`);
+}
+
+/** `next start` on a port (no -H: see README), stopped by the returned function. */
+export async function startNext(port: number): Promise<() => void> {
+  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], {stdio: 'ignore', detached: true, env: {...process.env, NEXT_TELEMETRY_DISABLED: '1'}});
+  await waitFor(`http://127.0.0.1:${port}/privacy`);
+  return () => process.kill(-child.pid!, 'SIGTERM');
+}
+
+export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {env: {...process.env, ...env}});
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${out.slice(-2000)}`))));
+  });
+}

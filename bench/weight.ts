@@ -1,0 +1,35 @@
+import {gzipBytes, kb, table} from './lib';
+
+export interface PageWeight {
+  scripts: {src: string; gzip: number}[];
+  css: {href: string; gzip: number}[];
+  scriptTotal: number;
+  cssTotal: number;
+  htmlGzip: number;
+  rscGzip: number;
+}
+
+/** Every script and stylesheet a page loads, gzip-compressed, plus its HTML and the RSC payload in it. */
+export async function pageWeight(origin: string, path: string): Promise<PageWeight> {
+  const html = await (await fetch(origin + path)).text();
+  const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+  const hrefs = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+  const size = async (url: string) => gzipBytes(new Uint8Array(await (await fetch(origin + url)).arrayBuffer()));
+  const scripts = await Promise.all([...new Set(srcs)].map(async (src) => ({src, gzip: await size(src)})));
+  const css = await Promise.all([...new Set(hrefs)].map(async (href) => ({href, gzip: await size(href)})));
+  const rsc = [...html.matchAll(/<script>(self\.__next_f\.push[\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
+  return {
+    scripts,
+    css,
+    scriptTotal: scripts.reduce((s, x) => s + x.gzip, 0),
+    cssTotal: css.reduce((s, x) => s + x.gzip, 0),
+    htmlGzip: gzipBytes(html),
+    rscGzip: gzipBytes(rsc),
+  };
+}
+
+export function printWeight(title: string, weight: PageWeight): void {
+  console.log(`\n${title}`);
+  table([...weight.scripts.map((s) => ({file: s.src, gzip: kb(s.gzip)})), ...weight.css.map((c) => ({file: c.href, gzip: kb(c.gzip)}))]);
+  console.log(`  scripts ${kb(weight.scriptTotal)}, CSS ${kb(weight.cssTotal)}; HTML ${kb(weight.htmlGzip)} (RSC payload inside it ${kb(weight.rscGzip)})`);
+}

@@ -1,0 +1,5 @@
+// Stands in for lib/consent/boot in the bench's build without the consent component.
+export function bootScript(...args: unknown[]): string {
+  void args;
+  return '';
+}
