@@ -10,6 +10,8 @@ const withoutConsent = process.env.BENCH_WITHOUT_CONSENT === '1';
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // Loaded from node_modules at run time: PGlite ships WASM and data files, pg optional native bits.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg'],
   ...(withoutConsent && {
     turbopack: {
       resolveAlias: {

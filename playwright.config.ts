@@ -32,6 +32,7 @@ export default defineConfig({
     // Never reuse: a server left running could be serving an older build.
     reuseExistingServer: false,
     timeout: 60_000,
-    env: {NEXT_TELEMETRY_DISABLED: '1'},
+    // The embedded consent store lives inside the build folder, so every test build starts empty.
+    env: {NEXT_TELEMETRY_DISABLED: '1', CONSENT_DATA_DIR: '.next/e2e-consent-data'},
   },
 });

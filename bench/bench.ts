@@ -1,10 +1,13 @@
 // npm run bench: prints every figure of the performance budget in one run. It asserts nothing
 // about time; BENCH_QUICK=1 shortens every part for a smoke run.
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {hostileBatch} from './hostile';
 import {kb, run, startNext} from './lib';
 import {bannerAtFirstPaint} from './first-paint';
 import {lighthouse} from './lighthouse';
+import {receiptsBench} from './receipts';
 import {throughput} from './throughput';
 import {pageWeight, printWeight} from './weight';
 
@@ -24,13 +27,15 @@ async function build(withoutConsent: boolean) {
 async function main() {
   const results: Record<string, unknown> = {date: new Date().toISOString(), quick: QUICK};
 
+  // The servers' consent store: a throwaway folder, never the real data/consent.
+  const store = {CONSENT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-store-'))};
   await build(true);
-  let stop = await startNext(PORT);
+  let stop = await startNext(PORT, store);
   const without = await pageWeight(ORIGIN, '/privacy');
-  stop();
+  await stop();
 
   await build(false);
-  stop = await startNext(PORT);
+  stop = await startNext(PORT, store);
   try {
     const withConsent = await pageWeight(ORIGIN, '/privacy');
     printWeight('/privacy built without the consent component (gzip)', without);
@@ -44,8 +49,9 @@ async function main() {
     results.throughput = await throughput(ORIGIN, PORT + 1, QUICK ? 5 : 30, 64);
     results.hostile = await hostileBatch(ORIGIN, QUICK ? 20 : 200);
   } finally {
-    stop();
+    await stop();
   }
+  results.receipts = await receiptsBench(PORT, QUICK ? 1000 : 10_000, 64);
   mkdirSync('bench/results', {recursive: true});
   writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));
   console.log('\nAll figures: bench/results/latest.json');

@@ -16,7 +16,7 @@ const form = (origin: string, body: string, extra: Record<string, string> = {}):
 const CASES: Case[] = [
   {label: 'oversized body (1 MB)', expected: 413, init: (o) => form(o, `choice=accept&x=${'a'.repeat(1024 * 1024)}`)},
   {label: 'bad form values', expected: 400, init: (o) => form(o, 'choice=%7B%22__proto__%22%3A1%7D')},
-  {label: 'bad JSON (as JSON)', expected: 415, init: (o) => ({method: 'POST', headers: {'content-type': 'application/json', origin: o}, body: '{"choice":'})},
+  {label: 'bad JSON', expected: 400, init: (o) => ({method: 'POST', headers: {'content-type': 'application/json', origin: o}, body: '{"choice":'})},
   {label: 'wrong content type', expected: 415, init: (o) => ({method: 'POST', headers: {'content-type': 'text/plain', origin: o}, body: 'choice=accept'})},
   {label: 'wrong method (PUT)', expected: 405, init: (o) => ({...form(o, 'choice=accept'), method: 'PUT'})},
   {label: 'foreign Origin', expected: 403, init: (o) => form(o, 'choice=accept', {origin: 'https://attacker.example'})},

@@ -33,10 +33,14 @@ export async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
 }
 
 /** `next start` on a port (no -H: see README), stopped by the returned function. */
-export async function startNext(port: number): Promise<() => void> {
-  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], {stdio: 'ignore', detached: true, env: {...process.env, NEXT_TELEMETRY_DISABLED: '1'}});
+export async function startNext(port: number, env: Record<string, string> = {}): Promise<() => Promise<void>> {
+  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], {stdio: 'ignore', detached: true, env: {...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env}});
   await waitFor(`http://127.0.0.1:${port}/privacy`);
-  return () => process.kill(-child.pid!, 'SIGTERM');
+  return () =>
+    new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      process.kill(-child.pid!, 'SIGTERM');
+    });
 }
 
 export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<string> {

@@ -3,6 +3,7 @@
 import {useEffect, useRef, useState, type KeyboardEvent} from 'react';
 import type {OptionalCategory} from '@/lib/consent/categories';
 import {getConsent, OPEN_PREFERENCES_EVENT, saveConsent} from '@/lib/consent/client';
+import {ConsentReceipt, type ConsentReceiptStrings} from './ConsentReceipt';
 import {ALL_DENIED, ALL_GRANTED, type ConsentChoices} from '@/lib/consent/record';
 
 export interface PreferencesCategory {
@@ -12,7 +13,7 @@ export interface PreferencesCategory {
   cookies: {name: string; provider: string; purpose: string; duration: string}[];
 }
 
-export interface PreferencesStrings {
+export interface PreferencesStrings extends ConsentReceiptStrings {
   acceptAll: string;
   alwaysOn: string;
   close: string;
@@ -123,6 +124,7 @@ export function PreferencesDialog({strings, categories}: {strings: PreferencesSt
             );
           })}
         </ul>
+        <ConsentReceipt strings={strings} categories={categories} />
       </div>
       <div className="consent-dialog-actions">
         <button type="button" className="consent-choice" onClick={() => save(ALL_DENIED)}>

@@ -1,5 +1,6 @@
 import Cookies from 'js-cookie';
 import {CONSENT_COOKIE, CONSENT_MAX_AGE_DAYS, type ConsentCategory, type OptionalCategory} from './categories';
+import {clearReceipts, queueReceipt} from './receipts';
 import {ALL_DENIED, consentStatus, createConsent, serializeConsent, type ConsentChoices, type ConsentMethod, type ConsentPolicy, type ConsentRecord} from './record';
 
 /** What the browser needs to know: the policy versions and which cookies each category sets. */
@@ -35,7 +36,11 @@ export function initConsent(next: ConsentClientConfig): void {
   for (const listener of listeners) listener();
   const gpc = (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;
   if (!current && gpc) saveConsent(ALL_DENIED, 'gpc');
-  else if (current) updateGoogleConsentMode(current.c);
+  else if (current) {
+    updateGoogleConsentMode(current.c);
+    // Covers choices whose receipt never reached the server (no-JS form, store down, other tab).
+    queueReceipt(current, document.documentElement.lang);
+  }
 }
 
 /**
@@ -71,9 +76,22 @@ export function saveConsent(choices: ConsentChoices, method: ConsentMethod): Con
   deleteWithdrawn(record.c, [...config.declared, ...extraDeclared]);
   document.documentElement.setAttribute('data-consent', 'given');
   updateGoogleConsentMode(record.c);
+  queueReceipt(record, document.documentElement.lang);
   for (const listener of listeners) listener();
   window.dispatchEvent(new CustomEvent<ConsentChangeDetail>(CONSENT_CHANGE_EVENT, {detail: {record, previous}}));
   return record;
+}
+
+/**
+ * After the visitor deleted their receipts (the server cleared the cookie): forget the choice
+ * here too, so the banner asks again.
+ */
+export function forgetConsent(): void {
+  Cookies.remove(CONSENT_COOKIE, {path: '/'});
+  clearReceipts();
+  current = null;
+  document.documentElement.setAttribute('data-consent', 'missing');
+  for (const listener of listeners) listener();
 }
 
 export function openPreferences(): void {

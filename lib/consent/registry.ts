@@ -1,5 +1,6 @@
 import {z} from 'zod';
 import {CONSENT_CATEGORIES, CONSENT_COOKIE, CONSENT_MAX_AGE_DAYS, type ConsentCategory} from './categories';
+import {RECEIPT_QUEUE_KEY} from './receipts';
 
 const localized = z.strictObject({ja: z.string().trim().min(1), en: z.string().trim().min(1)});
 
@@ -58,7 +59,7 @@ export const registrySchema = z
 export type CookieRegistry = z.infer<typeof registrySchema>;
 export type CookieDeclaration = z.infer<typeof cookieDeclarationSchema>;
 
-/** The real registry: everything this site sets, and nothing it does not. */
+/** The real registry: everything this site sets or stores in the browser, and nothing it does not. */
 export const cookieRegistry: CookieRegistry = registrySchema.parse({
   categories: [
     {
@@ -98,6 +99,18 @@ export const cookieRegistry: CookieRegistry = registrySchema.parse({
         en: 'Records your choice about Cookies (accept, decline or settings) and the policy version it was made under.',
       },
       duration: {ja: `${CONSENT_MAX_AGE_DAYS}日`, en: `${CONSENT_MAX_AGE_DAYS} days`},
+    },
+    {
+      name: RECEIPT_QUEUE_KEY,
+      kind: 'localStorage',
+      category: 'necessary',
+      provider: 'HeyImg',
+      party: 'first',
+      purpose: {
+        ja: 'あなたの選択の記録（同意 ID・日時・選択）を当社のサーバーに送れなかったときに、送り直すまで一時的に保存します。',
+        en: 'Keeps the record of your choice (consent ID, time, choices) until it reaches our server, when it could not be sent at once.',
+      },
+      duration: {ja: '送信が完了するまで', en: 'Until it has been sent'},
     },
   ],
 });

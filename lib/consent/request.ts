@@ -1,3 +1,5 @@
+import {CONSENT_COOKIE} from './categories';
+
 /** Request checks for the consent route handler, kept apart from Next so they are unit-testable. */
 
 export const MAX_BODY_BYTES = 2048;
@@ -83,4 +85,30 @@ export function errorResponse(error: HttpError, extraHeaders: Record<string, str
     status: error.status,
     headers: {'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...extraHeaders},
   });
+}
+
+/** The consent cookie as the server sets it: the same value and attributes as js-cookie writes. */
+export function consentCookieHeader(value: string, secure: boolean, maxAgeSeconds: number): string {
+  return [`${CONSENT_COOKIE}=${encodeURIComponent(value)}`, 'Path=/', `Max-Age=${maxAgeSeconds}`, 'SameSite=Lax', ...(secure ? ['Secure'] : [])].join('; ');
+}
+
+export function isSecure(request: Request): boolean {
+  return new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+}
+
+export function cookieValue(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get('cookie') ?? '').split(/;\s*/)) {
+    if (part.startsWith(`${name}=`)) {
+      try {
+        return decodeURIComponent(part.slice(name.length + 1));
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+export function jsonResponse(body: unknown, status: number, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers}});
 }

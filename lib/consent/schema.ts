@@ -55,3 +55,29 @@ export const consentFormSchema = z.strictObject({
   choice: z.enum(['accept', 'decline'], {error: 'choice must be "accept" or "decline"'}),
   locale: z.enum(['ja', 'en'], {error: 'locale must be "ja" or "en"'}).default('ja'),
 });
+
+const RECEIPT_MAX_AGE_MS = 180 * 24 * 60 * 60 * 1000;
+
+/**
+ * A receipt the browser sends for a choice it recorded: the cookie's record and the page's locale.
+ * A receipt may arrive late (the store was down), so any policy version is accepted, but nothing
+ * from the future or older than the cookie's lifetime.
+ */
+export function receiptRequestSchema(now: number) {
+  return z.strictObject({
+    record: z.strictObject({
+      v: z.literal(1),
+      id: z.string().regex(/^[0-9a-f]{32}$/),
+      ts: z
+        .number()
+        .int()
+        .refine((ts) => ts <= now + CLOCK_SKEW_MS && now - ts <= RECEIPT_MAX_AGE_MS, 'timestamp out of range'),
+      pv: z.string().regex(VERSION),
+      c: z.strictObject({analytics: z.boolean(), advertising: z.boolean()}),
+      m: z.enum(CONSENT_METHODS),
+    }),
+    locale: z.enum(['ja', 'en']),
+  });
+}
+
+export const consentIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a consent id is 32 lowercase hex digits');

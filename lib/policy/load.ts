@@ -1,4 +1,4 @@
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {changedArticles, checkTranslation} from './check';
 import {diagnostic, type Diagnostic, PolicyError} from './diagnostics';
@@ -75,9 +75,29 @@ function revisionChanges(dir: string, current: PolicyDocument, diagnostics: Diag
   });
 }
 
-/** The build's entry: the checked policy of one locale, or a PolicyError that fails `next build`. */
+const checked = new Map<string, {key: string; set: PolicySet}>();
+
+/** Changes whenever a policy file of the directory (or a kept version) is edited, added or removed. */
+function contentKey(dir: string): string {
+  const stamp = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+  const versions = path.join(dir, 'versions');
+  const kept = existsSync(versions) ? readdirSync(versions).flatMap((v) => POLICY_LOCALES.map((l) => `${v}/${l}:${stamp(path.join(versions, v, `${l}.mdx`))}`)) : [];
+  return [...POLICY_LOCALES.map((l) => `${l}:${stamp(path.join(dir, `${l}.mdx`))}`), ...kept].join('|');
+}
+
+/**
+ * The build's and the server's entry: the checked policy of one locale, or a PolicyError that fails
+ * `next build`. Parsed once per content change — the consent route asks for the version on every
+ * request — and again as soon as an editor saves a file (npm run dev).
+ */
 export function loadPolicy(locale: PolicyLocale, dir: string = DEFAULT_POLICY_DIR) {
-  const set = readPolicySet(dir);
+  const key = contentKey(dir);
+  let entry = checked.get(dir);
+  if (entry?.key !== key) {
+    entry = {key, set: readPolicySet(dir)};
+    checked.set(dir, entry);
+  }
+  const {set} = entry;
   const errors = set.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new PolicyError(errors);
   return {document: set.documents[locale], changes: set.changes[locale]};

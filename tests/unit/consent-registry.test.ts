@@ -8,8 +8,11 @@ import {cookieRegistry, registrySchema} from '@/lib/consent/registry';
 const thirdParty = fixtureRegistry.cookies.find((c) => c.party === 'third')!;
 
 describe('cookie registry', () => {
-  it('declares only what the site sets today: the consent cookie, as necessary', () => {
-    expect(cookieRegistry.cookies.map((c) => [c.name, c.category])).toEqual([[CONSENT_COOKIE, 'necessary']]);
+  it('declares only what the site sets today: the consent cookie and the receipt queue, as necessary', () => {
+    expect(cookieRegistry.cookies.map((c) => [c.name, c.kind, c.category])).toEqual([
+      [CONSENT_COOKIE, 'cookie', 'necessary'],
+      ['heyimg_consent_receipts', 'localStorage', 'necessary'],
+    ]);
     expect(cookieRegistry.categories.map((c) => c.id)).toEqual(['necessary', 'analytics', 'advertising']);
   });
 

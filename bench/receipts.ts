@@ -1,0 +1,70 @@
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {openEmbeddedStore} from '../lib/consent/store/embedded';
+import {openPostgresStore} from '../lib/consent/store/postgres';
+import type {ConsentStore} from '../lib/consent/store/types';
+import {startPgCluster} from '../tests/support/postgres-cluster';
+import {startNext, table} from './lib';
+
+const hex = (n: number) => n.toString(16).padStart(32, '0');
+
+/** A burst of `total` receipts from `clients` concurrent clients through /api/consent; then counts what is stored. */
+async function burst(origin: string, total: number, clients: number) {
+  const acknowledged: string[] = [];
+  let failed = 0;
+  let next = 0;
+  const started = performance.now();
+  const client = async () => {
+    for (let n = next++; n < total; n = next++) {
+      const record = {v: 1, id: hex(0x10000 + n), ts: Date.now() - 1000, pv: '1.0.0', c: {analytics: n % 2 === 0, advertising: false}, m: 'banner'};
+      const response = await fetch(`${origin}/api/consent`, {method: 'POST', headers: {'content-type': 'application/json', origin}, body: JSON.stringify({record, locale: 'ja'})}).catch(() => null);
+      if (response && (response.status === 201 || response.status === 200)) acknowledged.push(record.id);
+      else failed++;
+    }
+  };
+  await Promise.all(Array.from({length: clients}, client));
+  return {acknowledged, failed, seconds: (performance.now() - started) / 1000};
+}
+
+async function measure(mode: string, port: number, env: Record<string, string>, openStore: () => Promise<ConsentStore>, total: number, clients: number) {
+  const stop = await startNext(port, env);
+  let result;
+  try {
+    result = await burst(`http://127.0.0.1:${port}`, total, clients);
+  } finally {
+    await stop();
+  }
+  // Count from the store itself, once the server has let go of it (the embedded store has one owner).
+  let store: ConsentStore | null = null;
+  for (let attempt = 0; !store; attempt++) {
+    store = await openStore().catch((error) => {
+      if (attempt >= 50) throw error;
+      return new Promise<null>((resolve) => setTimeout(() => resolve(null), 200));
+    });
+  }
+  const stored = new Set((await store.export(new Date(0), new Date(Date.now() + 60_000))).map((r) => r.consentId));
+  await store.close();
+  const lost = result.acknowledged.filter((id) => !stored.has(id)).length;
+  return {store: mode, sent: total, acknowledged: result.acknowledged.length, 'not acknowledged': result.failed, stored: stored.size, lost, seconds: result.seconds.toFixed(1), 'receipts/s': Math.round(result.acknowledged.length / result.seconds)};
+}
+
+/** Receipts per second on the embedded store and on PostgreSQL, and how many were lost (goal 0). */
+export async function receiptsBench(port: number, total: number, clients: number) {
+  const rows = [];
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-receipts-'));
+  rows.push(await measure('embedded (PGlite)', port, {CONSENT_DATA_DIR: dataDir}, () => openEmbeddedStore(dataDir), total, clients));
+  const cluster = await startPgCluster();
+  if (cluster) {
+    try {
+      rows.push(await measure('PostgreSQL', port, {DATABASE_URL: cluster.url}, () => openPostgresStore(cluster.url), total, clients));
+    } finally {
+      cluster.destroy();
+    }
+  } else {
+    console.log('  (PostgreSQL is not installed: apt-get install postgresql to measure it too)');
+  }
+  console.log(`\nConsent receipts: a burst of ${total} from ${clients} concurrent clients through POST /api/consent`);
+  table(rows);
+  return rows;
+}

@@ -1,0 +1,45 @@
+import type {SqlClient} from './types';
+
+/**
+ * Versioned schema migrations, applied in order by the app itself when the store opens, each in a
+ * transaction under an advisory lock so several servers starting at once apply each one once.
+ * Never edit a released migration: add the next one.
+ */
+export const MIGRATIONS: {version: number; name: string; sql: string}[] = [
+  {
+    version: 1,
+    name: 'consent receipts',
+    sql: `
+      CREATE TABLE consent_receipts (
+        consent_id     text        NOT NULL CHECK (consent_id ~ '^[0-9a-f]{32}$'),
+        recorded_at    timestamptz NOT NULL,
+        received_at    timestamptz NOT NULL DEFAULT now(),
+        policy_version text        NOT NULL CHECK (policy_version ~ '^[0-9]+\\.[0-9]+\\.[0-9]+$'),
+        analytics      boolean     NOT NULL,
+        advertising    boolean     NOT NULL,
+        method         text        NOT NULL CHECK (method IN ('banner', 'preferences', 'form', 'gpc')),
+        locale         text        NOT NULL CHECK (locale IN ('ja', 'en')),
+        PRIMARY KEY (consent_id, recorded_at)
+      );
+      CREATE INDEX consent_receipts_received_at ON consent_receipts (received_at);
+    `,
+  },
+];
+
+const LOCK_KEY = 7_243_001; // any constant: the advisory lock that serialises migrators
+
+export async function migrate(client: SqlClient): Promise<number[]> {
+  await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  return client.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    const done = new Set((await tx.query<{version: number}>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)));
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.version)) continue;
+      await tx.query(migration.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}

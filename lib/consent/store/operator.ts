@@ -1,0 +1,32 @@
+import type {Receipt} from './types';
+
+/** A calendar day (YYYY-MM-DD) at 00:00 UTC, or null. */
+export function parseDay(value: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : date;
+}
+
+/** The cutoff for "older than 90d / 26w / 18m / 3y", counted back from `now` in UTC; null if malformed. */
+export function cutoffFor(duration: string, now: Date): Date | null {
+  const match = /^(\d{1,4})([dwmy])$/.exec(duration.trim());
+  if (!match) return null;
+  const n = Number(match[1]);
+  const cutoff = new Date(now);
+  if (match[2] === 'd') cutoff.setUTCDate(cutoff.getUTCDate() - n);
+  if (match[2] === 'w') cutoff.setUTCDate(cutoff.getUTCDate() - 7 * n);
+  if (match[2] === 'm') cutoff.setUTCMonth(cutoff.getUTCMonth() - n);
+  if (match[2] === 'y') cutoff.setUTCFullYear(cutoff.getUTCFullYear() - n);
+  return cutoff;
+}
+
+const CSV_COLUMNS = ['consent_id', 'recorded_at', 'received_at', 'policy_version', 'analytics', 'advertising', 'method', 'locale'] as const;
+
+export function formatReceipts(receipts: Receipt[], format: 'csv' | 'jsonl'): string {
+  if (format === 'jsonl') {
+    return receipts.map((r) => JSON.stringify({consentId: r.consentId, recordedAt: r.recordedAt.toISOString(), receivedAt: r.receivedAt.toISOString(), policyVersion: r.policyVersion, choices: r.choices, method: r.method, locale: r.locale}) + '\n').join('');
+  }
+  // Every value is an id, a timestamp, a version, a boolean or a fixed word: nothing needs quoting.
+  const rows = receipts.map((r) => [r.consentId, r.recordedAt.toISOString(), r.receivedAt.toISOString(), r.policyVersion, r.choices.analytics, r.choices.advertising, r.method, r.locale].join(','));
+  return [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n';
+}

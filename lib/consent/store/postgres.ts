@@ -1,0 +1,28 @@
+import pg from 'pg';
+import {openSqlStore} from './sql-store';
+import type {ConsentStore} from './types';
+
+/** PostgreSQL server mode (DATABASE_URL): for more than one machine. */
+export async function openPostgresStore(connectionString: string): Promise<ConsentStore> {
+  const pool = new pg.Pool({connectionString, max: 10, connectionTimeoutMillis: 3000, query_timeout: 5000});
+  // An idle client losing its server (restart, failover) must not crash the process.
+  pool.on('error', () => {});
+  return openSqlStore('postgres', {
+    query: (sql, params) => pool.query(sql, params) as never,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work({query: (sql, params) => client.query(sql, params) as never});
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  });
+}

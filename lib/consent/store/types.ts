@@ -1,0 +1,39 @@
+import type {ConsentMethod} from '../record';
+
+/** One recorded choice, as stored: no IP address, no user agent — the consent id ties it to the cookie. */
+export interface Receipt {
+  consentId: string;
+  /** When the visitor made the choice (the record's timestamp): with the id, the receipt's identity. */
+  recordedAt: Date;
+  /** When the server stored it. */
+  receivedAt: Date;
+  policyVersion: string;
+  choices: {analytics: boolean; advertising: boolean};
+  method: ConsentMethod;
+  locale: string;
+}
+
+export type NewReceipt = Omit<Receipt, 'receivedAt'>;
+
+/** What both stores (embedded PGlite, PostgreSQL server) do, with the same SQL. */
+export interface ConsentStore {
+  readonly kind: 'embedded' | 'postgres';
+  /** Append-only and idempotent: the same receipt (consent id + recordedAt) twice is stored once. */
+  append(receipt: NewReceipt): Promise<'stored' | 'duplicate'>;
+  list(consentId: string): Promise<Receipt[]>;
+  /** The visitor's own deletion of their receipts. */
+  deleteConsent(consentId: string): Promise<number>;
+  /** Receipts received in [from, to), oldest first. */
+  export(from: Date, to: Date): Promise<Receipt[]>;
+  /** Removes receipts received before `cutoff` (the retention period, policy Art. 7). */
+  purgeBefore(cutoff: Date): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The one thing the two drivers differ in: how a query is sent. */
+export interface SqlClient {
+  query<T>(sql: string, params?: unknown[]): Promise<{rows: T[]}>;
+  /** Runs `work` in one transaction on one connection. */
+  transaction<T>(work: (client: Pick<SqlClient, 'query'>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,180 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {openEmbeddedStore} from '@/lib/consent/store/embedded';
+import {MIGRATIONS} from '@/lib/consent/store/migrations';
+import {cutoffFor, formatReceipts, parseDay} from '@/lib/consent/store/operator';
+import {openPostgresStore} from '@/lib/consent/store/postgres';
+import type {ConsentStore, NewReceipt} from '@/lib/consent/store/types';
+import {postgresBinDir, startPgCluster, type PgCluster} from '../support/postgres-cluster';
+
+// The same contract runs against the embedded store always, and against a real PostgreSQL server
+// whenever Debian's binaries are installed (.ci/run installs them; in CI their absence fails).
+let cluster: PgCluster | null = null;
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  cluster = await startPgCluster();
+  if (!cluster && process.env.CI) throw new Error('PostgreSQL binaries are missing: .ci/run installs Debian\'s postgresql');
+  if (!cluster) console.warn('PostgreSQL is not installed here: only the embedded store is tested (apt-get install postgresql to test both).');
+}, 60_000);
+
+afterAll(() => {
+  cluster?.destroy();
+  for (const dir of dirs) rmSync(dir, {recursive: true, force: true});
+});
+
+const id = (n: number) => n.toString(16).padStart(32, '0');
+const receipt = (n: number, overrides: Partial<NewReceipt> = {}): NewReceipt => ({
+  consentId: id(n % 1000),
+  recordedAt: new Date(Date.UTC(2026, 10, 1) + n * 1000),
+  policyVersion: '1.0.0',
+  choices: {analytics: n % 2 === 0, advertising: false},
+  method: 'banner',
+  locale: 'ja',
+  ...overrides,
+});
+
+const BACKENDS: [string, () => Promise<ConsentStore>][] = [
+  [
+    'embedded (PGlite)',
+    () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'heyimg-store-'));
+      dirs.push(dir);
+      return openEmbeddedStore(dir);
+    },
+  ],
+  ...(postgresBinDir() ? [['PostgreSQL server', () => openPostgresStore(cluster!.url)] as [string, () => Promise<ConsentStore>]] : []),
+];
+
+describe.each(BACKENDS)('consent store: %s', (_name, open) => {
+  let store: ConsentStore;
+  beforeAll(async () => {
+    store = await open();
+  }, 60_000);
+  afterAll(async () => store?.close());
+
+  it('stores a receipt once, however often it is sent', async () => {
+    expect(await store.append(receipt(1))).toBe('stored');
+    expect(await store.append(receipt(1))).toBe('duplicate');
+    const [stored, ...rest] = await store.list(id(1));
+    expect(rest).toEqual([]);
+    expect(stored).toMatchObject({consentId: id(1), policyVersion: '1.0.0', choices: {analytics: false, advertising: false}, method: 'banner', locale: 'ja'});
+    expect(stored!.recordedAt.toISOString()).toBe(receipt(1).recordedAt.toISOString());
+    expect(Math.abs(stored!.receivedAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('keeps every choice of one visitor, in order', async () => {
+    await store.append(receipt(2, {consentId: id(42)}));
+    await store.append(receipt(3, {consentId: id(42), method: 'preferences', choices: {analytics: true, advertising: true}}));
+    expect((await store.list(id(42))).map((r) => r.method)).toEqual(['banner', 'preferences']);
+  });
+
+  it('takes 200 concurrent appends without losing one', async () => {
+    const results = await Promise.all(Array.from({length: 200}, (_, i) => store.append(receipt(1000 + i, {consentId: id(5000 + i)}))));
+    expect(results.filter((r) => r === 'stored')).toHaveLength(200);
+    const exported = await store.export(new Date(0), new Date(Date.now() + 60_000));
+    expect(exported.filter((r) => r.consentId >= id(5000)).length).toBe(200);
+  });
+
+  it('rejects what the schema forbids', async () => {
+    await expect(store.append(receipt(7, {consentId: 'not-an-id'}))).rejects.toThrow();
+    await expect(store.append(receipt(8, {method: 'admin' as never}))).rejects.toThrow();
+  });
+
+  it('deletes a visitor’s receipts on request', async () => {
+    await store.append(receipt(9, {consentId: id(77)}));
+    expect(await store.deleteConsent(id(77))).toBe(1);
+    expect(await store.list(id(77))).toEqual([]);
+  });
+
+  it('exports by received date and purges what is older than the retention period', async () => {
+    const all = await store.export(new Date(0), new Date(Date.now() + 60_000));
+    expect(all.length).toBeGreaterThan(0);
+    expect(await store.export(new Date(Date.now() + 60_000), new Date(Date.now() + 120_000))).toEqual([]);
+    expect(await store.purgeBefore(new Date(Date.now() - 24 * 60 * 60 * 1000))).toBe(0);
+    expect(await store.purgeBefore(new Date(Date.now() + 60_000))).toBe(all.length);
+    expect(await store.export(new Date(0), new Date(Date.now() + 60_000))).toEqual([]);
+  });
+
+  it('has applied every migration, once', async () => {
+    const again = await open();
+    await again.close();
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1]);
+  });
+});
+
+describe.runIf(postgresBinDir())('PostgreSQL killed in the middle of a burst', () => {
+  it('loses no acknowledged receipt, and the pending ones arrive after it is back', async () => {
+    const store = await openPostgresStore(cluster!.url);
+    const acknowledged: string[] = [];
+    let failures = 0;
+    const send = async (n: number) => {
+      const r = receipt(n, {consentId: id(90_000 + n)});
+      for (let attempt = 0; attempt < 200; attempt++) {
+        try {
+          await store.append(r);
+          acknowledged.push(r.consentId);
+          return;
+        } catch {
+          failures++;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      throw new Error(`receipt ${n} never stored`);
+    };
+    const senders = Array.from({length: 300}, (_, n) => n);
+    let killed = false;
+    const burst = (async () => {
+      for (let i = 0; i < senders.length; i += 10) {
+        await Promise.all(senders.slice(i, i + 10).map(send));
+        if (!killed && acknowledged.length >= 100) {
+          killed = true;
+          cluster!.kill();
+          // While it is down, receipts fail and wait; then it comes back.
+          setTimeout(() => cluster!.start(), 1500);
+        }
+      }
+    })();
+    await burst;
+    expect(killed).toBe(true);
+    expect(failures).toBeGreaterThan(0);
+    const stored = new Set((await store.export(new Date(0), new Date(Date.now() + 60_000))).map((r) => r.consentId));
+    expect(acknowledged).toHaveLength(300);
+    expect(acknowledged.filter((a) => !stored.has(a))).toEqual([]);
+    await store.close();
+  }, 120_000);
+});
+
+describe('operator commands', () => {
+  it('parses days and retention durations', () => {
+    expect(parseDay('2026-02-28')?.toISOString()).toBe('2026-02-28T00:00:00.000Z');
+    expect(parseDay('2026-02-30')).toBeNull();
+    const now = new Date('2026-11-25T00:00:00Z');
+    expect(cutoffFor('90d', now)?.toISOString()).toBe('2026-08-27T00:00:00.000Z');
+    expect(cutoffFor('3y', now)?.toISOString()).toBe('2023-11-25T00:00:00.000Z');
+    expect(cutoffFor('18m', now)?.toISOString()).toBe('2025-05-25T00:00:00.000Z');
+    expect(cutoffFor('soon', now)).toBeNull();
+  });
+
+  it('formats CSV with a header and JSON lines', () => {
+    const r = {...receipt(1), receivedAt: new Date('2026-11-25T00:00:00Z')};
+    expect(formatReceipts([r], 'csv')).toBe(`consent_id,recorded_at,received_at,policy_version,analytics,advertising,method,locale\n${id(1)},2026-11-01T00:00:01.000Z,2026-11-25T00:00:00.000Z,1.0.0,false,false,banner,ja\n`);
+    expect(JSON.parse(formatReceipts([r], 'jsonl'))).toMatchObject({consentId: id(1), choices: {analytics: false}});
+  });
+});
+
+describe('embedded store lock', () => {
+  it('refuses a second process while one holds the folder', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'heyimg-lock-'));
+    dirs.push(dir);
+    // Pretend another live process (our parent) holds the lock.
+    writeFileSync(path.join(dir, 'heyimg-store.lock'), String(process.ppid));
+    await expect(openEmbeddedStore(dir)).rejects.toThrow(/使用中です/);
+    // A lock left by a process that is gone is taken over.
+    writeFileSync(path.join(dir, 'heyimg-store.lock'), '999999');
+    const store = await openEmbeddedStore(dir);
+    await store.close();
+  }, 60_000);
+});
