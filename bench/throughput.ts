@@ -9,7 +9,10 @@ type WrkResult = {
   'req/s': number;
   'p50 ms': number;
   'p99 ms': number;
+  /** Failed responses and connection errors. */
   errors: number;
+  /** Requests slower than wrk's 2 s timeout (counted apart: slow, not failed). */
+  timeouts: number;
   requests: number;
 };
 
@@ -22,13 +25,15 @@ export function parseWrk(server: string, out: string): WrkResult {
   };
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
   const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
-  const errors = (socket ? socket.slice(1).reduce((s, n) => s + Number(n), 0) : 0) + (non2xx ? Number(non2xx[1]) : 0);
+  const errors = (socket ? Number(socket[1]) + Number(socket[2]) + Number(socket[3]) : 0) + (non2xx ? Number(non2xx[1]) : 0);
+  const timeouts = socket ? Number(socket[4]) : 0;
   return {
     server,
     'req/s': Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN),
     'p50 ms': latency('50'),
     'p99 ms': latency('99'),
     errors,
+    timeouts,
     requests: Number(/(\d+) requests in/.exec(out)?.[1] ?? NaN),
   };
 }
@@ -68,7 +73,7 @@ export async function throughput(nextOrigin: string, nginxPort: number, seconds:
     console.log(`\nThroughput on /privacy: wrk, ${seconds} s, ${connections} connections, gzip (2 cores shared by server and client)`);
     table([next, nginx, identity]);
     const ratio = next['req/s'] / nginx['req/s'];
-    console.log(`  next start / nginx = ${(ratio * 100).toFixed(1)} % (goal ≥ 30 %); errors: next ${next.errors}, nginx ${nginx.errors} (goal 0)`);
+    console.log(`  next start / nginx = ${(ratio * 100).toFixed(1)} % (goal ≥ 30 %); errors: next ${next.errors} (+${next.timeouts} over 2 s), nginx ${nginx.errors} (+${nginx.timeouts}) (goal 0)`);
     return {next, nginx, ratio};
   } finally {
     stopNginx();

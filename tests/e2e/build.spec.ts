@@ -1,4 +1,5 @@
 import {existsSync, readFileSync} from 'node:fs';
+import {gzipSync} from 'node:zlib';
 import {expect, test} from '@playwright/test';
 
 // scripts/test.sh keeps `next build`'s output here, so the route table can be checked as printed.
@@ -12,4 +13,18 @@ test('the build lists both policy routes as statically generated (●)', () => {
   expect(log).toMatch(/● \/en\/privacy/);
   const manifest = JSON.parse(readFileSync(`${DIST}/prerender-manifest.json`, 'utf8')) as {routes: Record<string, unknown>};
   expect(Object.keys(manifest.routes)).toEqual(expect.arrayContaining(['/ja/privacy', '/en/privacy']));
+});
+
+// Byte budgets on the build output (speed itself is measured by npm run bench, never asserted).
+test('/privacy stays within its byte budgets', async ({request}) => {
+  const html = await (await request.get('/privacy')).text();
+  const gzip = async (url: string) => gzipSync(await (await request.get(url)).body()).byteLength;
+  const scripts = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!))];
+  const styles = [...new Set([...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!))];
+  const js = (await Promise.all(scripts.map(gzip))).reduce((a, b) => a + b, 0);
+  const css = (await Promise.all(styles.map(gzip))).reduce((a, b) => a + b, 0);
+  // Next + React alone is about 187 KB gzip here; the consent component's share is measured by the bench.
+  expect(js, 'client JavaScript, gzip').toBeLessThanOrEqual(200 * 1024);
+  expect(css, 'CSS, gzip').toBeLessThanOrEqual(6 * 1024);
+  expect(gzipSync(html).byteLength, 'HTML, gzip').toBeLessThanOrEqual(24 * 1024);
 });

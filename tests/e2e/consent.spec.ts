@@ -211,18 +211,21 @@ test.describe('Global Privacy Control', () => {
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true}));
   });
 
-  test('non-essential categories start off, recorded as declined by GPC, no banner, preferences reachable', async ({page, context}) => {
-    const errors = watchErrors(page);
-    await page.goto('/privacy');
-    await expect(banner(page, 'ja')).toBeHidden();
-    await expect.poll(async () => (await consentCookie(context))?.record.m).toBe('gpc');
-    expect((await consentCookie(context))!.record.c).toEqual({analytics: false, advertising: false});
-    await page.getByRole('contentinfo').getByRole('link', {name: 'Cookie 設定'}).click();
-    const dialog = page.getByRole('dialog', {name: 'Cookie 設定'});
-    await expect(dialog.getByRole('switch', {name: '分析'})).not.toBeChecked();
-    await expectOnlyDeclaredCookies(context);
-    expect(errors).toEqual([]);
-  });
+  for (const locale of ['ja', 'en'] as const) {
+    const L = LABELS[locale];
+    test(`${locale}: non-essential categories start off, recorded as declined by GPC, no banner, preferences reachable`, async ({page, context}) => {
+      const errors = watchErrors(page);
+      await page.goto(POLICY_PATH[locale]);
+      await expect(banner(page, locale)).toBeHidden();
+      await expect.poll(async () => (await consentCookie(context))?.record.m).toBe('gpc');
+      expect((await consentCookie(context))!.record.c).toEqual({analytics: false, advertising: false});
+      await page.getByRole('contentinfo').getByRole('link', {name: L.footer}).click();
+      const dialog = page.getByRole('dialog', {name: L.dialog});
+      await expect(dialog.getByRole('switch', {name: L.analytics})).not.toBeChecked();
+      await expectOnlyDeclaredCookies(context);
+      expect(errors).toEqual([]);
+    });
+  }
 });
 
 test.describe('gated scripts and cookie deletion (fixture page)', () => {
