@@ -18,7 +18,7 @@ async function main() {
   try {
     if (command === 'export') {
       const from = values.from ? parseDay(values.from) : new Date(0);
-      const toDay = values.to ? parseDay(values.to) : new Date(8.64e15 - 24 * 60 * 60 * 1000);
+      const toDay = parseDay(values.to ?? '9999-12-30');
       if (!from || !toDay) fail('--from and --to take dates as YYYY-MM-DD (the --to day is included).');
       const to = new Date(toDay.getTime() + 24 * 60 * 60 * 1000);
       if (values.format !== 'csv' && values.format !== 'jsonl') fail('--format is csv or jsonl.');

@@ -1,3 +1,4 @@
+import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -157,6 +158,25 @@ describe('operator commands', () => {
     expect(cutoffFor('18m', now)?.toISOString()).toBe('2025-05-25T00:00:00.000Z');
     expect(cutoffFor('soon', now)).toBeNull();
   });
+
+  it('npm run consent:export / consent:purge work on the embedded store', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'heyimg-cli-'));
+    dirs.push(dir);
+    const store = await openEmbeddedStore(dir);
+    await store.append(receipt(1));
+    await store.append(receipt(2, {method: 'gpc'}));
+    await store.close();
+    const cli = (...args: string[]) => execFileSync('npx', ['tsx', 'scripts/consent-cli.ts', ...args], {env: {...process.env, CONSENT_DATA_DIR: dir, DATABASE_URL: ''}, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']});
+    const today = new Date().toISOString().slice(0, 10);
+    const csv = cli('export', '--from', today, '--to', today, '--format', 'csv').trim().split('\n');
+    expect(csv).toHaveLength(3);
+    expect(csv[0]).toBe('consent_id,recorded_at,received_at,policy_version,analytics,advertising,method,locale');
+    expect(cli('export', '--to', '2000-01-01', '--format', 'jsonl')).toBe('');
+    expect(cli('purge', '--older-than', '1d')).toMatch(/^Purged 0 receipt/);
+    const bad = spawnSync('npx', ['tsx', 'scripts/consent-cli.ts', 'purge', '--older-than', 'soon'], {env: {...process.env, CONSENT_DATA_DIR: dir}, encoding: 'utf8'});
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/use a number and d, w, m or y/);
+  }, 60_000);
 
   it('formats CSV with a header and JSON lines', () => {
     const r = {...receipt(1), receivedAt: new Date('2026-11-25T00:00:00Z')};
