@@ -109,6 +109,11 @@ export function cookieValue(request: Request, name: string): string | undefined 
   return undefined;
 }
 
+/** 405 with the Allow header, for every method a route does not implement. */
+export function methodNotAllowed(allow: string[]): () => Response {
+  return () => errorResponse(new HttpError(405, `このアドレスは ${allow.join(' と ')} だけを受け付けます。`, `Only ${allow.join(' and ')} ${allow.length > 1 ? 'are' : 'is'} allowed here.`), {allow: allow.join(', ')});
+}
+
 export function jsonResponse(body: unknown, status: number, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers}});
 }

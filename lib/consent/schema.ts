@@ -1,14 +1,10 @@
 import {z} from 'zod';
+import {compareVersions} from '../policy/dates';
 import {CONSENT_METHODS, type ConsentPolicy} from './record';
 
 const MAX_AGE_MS = 180 * 24 * 60 * 60 * 1000;
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 const VERSION = /^\d{1,4}\.\d{1,4}\.\d{1,4}$/;
-
-function compareVersions(a: string, b: string): number {
-  const [pa, pb] = [a.split('.').map(Number), b.split('.').map(Number)];
-  return (pa[0]! - pb[0]!) || (pa[1]! - pb[1]!) || (pa[2]! - pb[2]!);
-}
 
 /**
  * The consent record as a zod schema: the specification that the server validates against and

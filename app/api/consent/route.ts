@@ -1,7 +1,7 @@
 import {getPathname} from '@/i18n/navigation';
 import {CONSENT_COOKIE, CONSENT_MAX_AGE_DAYS} from '@/lib/consent/categories';
 import {ALL_DENIED, ALL_GRANTED, consentStatus, createConsent, serializeConsent, type ConsentRecord} from '@/lib/consent/record';
-import {assertContentType, assertSameOrigin, consentCookieHeader, cookieValue, errorResponse, HttpError, isSecure, jsonResponse, readBody, returnPath} from '@/lib/consent/request';
+import {assertContentType, assertSameOrigin, consentCookieHeader, cookieValue, errorResponse, HttpError, isSecure, jsonResponse, methodNotAllowed, readBody, returnPath} from '@/lib/consent/request';
 import {consentFormSchema, receiptRequestSchema} from '@/lib/consent/schema';
 import {currentConsentPolicy} from '@/lib/consent/server';
 import {getConsentStore} from '@/lib/consent/store';
@@ -82,11 +82,7 @@ async function postForm(request: Request, body: string): Promise<Response> {
   });
 }
 
-function methodNotAllowed(): Response {
-  return errorResponse(new HttpError(405, 'このアドレスは POST だけを受け付けます。', 'Only POST is allowed here.'), {allow: 'POST'});
-}
-
-export const GET = methodNotAllowed;
-export const PUT = methodNotAllowed;
-export const PATCH = methodNotAllowed;
-export const DELETE = methodNotAllowed;
+export const GET = methodNotAllowed(['POST']);
+export const PUT = GET;
+export const PATCH = GET;
+export const DELETE = GET;

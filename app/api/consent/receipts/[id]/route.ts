@@ -1,5 +1,5 @@
 import {CONSENT_COOKIE} from '@/lib/consent/categories';
-import {assertSameOrigin, errorResponse, HttpError, isSecure, jsonResponse} from '@/lib/consent/request';
+import {assertSameOrigin, errorResponse, HttpError, isSecure, jsonResponse, methodNotAllowed} from '@/lib/consent/request';
 import {consentIdSchema} from '@/lib/consent/schema';
 import {getConsentStore, type Receipt} from '@/lib/consent/store';
 
@@ -59,10 +59,6 @@ export async function DELETE(request: Request, context: Context): Promise<Respon
   }
 }
 
-function methodNotAllowed(): Response {
-  return errorResponse(new HttpError(405, 'このアドレスは GET と DELETE だけを受け付けます。', 'Only GET and DELETE are allowed here.'), {allow: 'GET, DELETE'});
-}
-
-export const POST = methodNotAllowed;
-export const PUT = methodNotAllowed;
-export const PATCH = methodNotAllowed;
+export const POST = methodNotAllowed(['GET', 'DELETE']);
+export const PUT = POST;
+export const PATCH = POST;
