@@ -35,11 +35,12 @@ test('every page carries the security headers and a hash-based CSP without unsaf
     expect(csp, path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
     expect(csp, path).not.toMatch(/unsafe-inline|unsafe-eval/);
   }
-  for (const path of ['/api/consent', '/sitemap.xml', '/robots.txt']) {
+  for (const path of ['/api/consent', '/sitemap.xml', '/robots.txt', '/.well-known/security.txt']) {
     const headers = (await request.get(path)).headers();
     expect(headers['x-content-type-options'], path).toBe('nosniff');
     expect(headers['content-security-policy'], path).toBe("default-src 'none'; frame-ancestors 'none'");
   }
+  expect(await (await request.get('/.well-known/security.txt')).text()).toMatch(/^Contact: mailto:support@heyimg\.net$/m);
 });
 
 for (const locale of ['ja', 'en'] as const) {
