@@ -11,7 +11,7 @@ import {
   validRecord,
   watchErrors,
 } from './consent-helpers';
-import {expectNoAxeViolations, POLICY_PATH} from './helpers';
+import {expectNoAxeViolations, gotoHydrated, POLICY_PATH} from './helpers';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -35,7 +35,7 @@ for (const locale of ['ja', 'en'] as const) {
 
     test('accept: recorded in the cookie, the banner goes and stays gone', async ({page, context}) => {
       const errors = watchErrors(page);
-      await page.goto(POLICY_PATH[locale]);
+      await gotoHydrated(page, POLICY_PATH[locale]);
       const before = Date.now();
       await banner(page, locale).getByRole('button', {name: L.accept}).click();
       await expect(banner(page, locale)).toBeHidden();
@@ -55,7 +55,7 @@ for (const locale of ['ja', 'en'] as const) {
     });
 
     test('decline: recorded as declined, and no optional cookie appears', async ({page, context}) => {
-      await page.goto(POLICY_PATH[locale]);
+      await gotoHydrated(page, POLICY_PATH[locale]);
       await banner(page, locale).getByRole('button', {name: L.decline}).click();
       await expect(banner(page, locale)).toBeHidden();
       expect((await consentCookie(context))?.record).toMatchObject({c: {analytics: false, advertising: false}, m: 'banner'});
@@ -81,7 +81,7 @@ for (const locale of ['ja', 'en'] as const) {
     });
 
     test('preferences: a modal dialog that keeps focus, closes on Esc and returns focus', async ({page, context}) => {
-      await page.goto(POLICY_PATH[locale]);
+      await gotoHydrated(page, POLICY_PATH[locale]);
       const settings = banner(page, locale).getByRole('button', {name: L.settings});
       await settings.click();
       const dialog = page.getByRole('dialog', {name: L.dialog});
@@ -113,7 +113,7 @@ for (const locale of ['ja', 'en'] as const) {
     });
 
     test('preferences: choosing one category records exactly that', async ({page, context}) => {
-      await page.goto(POLICY_PATH[locale]);
+      await gotoHydrated(page, POLICY_PATH[locale]);
       await banner(page, locale).getByRole('button', {name: L.settings}).click();
       const dialog = page.getByRole('dialog', {name: L.dialog});
       await dialog.getByRole('switch', {name: L.analytics}).check();
@@ -125,7 +125,7 @@ for (const locale of ['ja', 'en'] as const) {
     });
 
     test('the footer link reopens the preferences; withdrawing is one click', async ({page, context}) => {
-      await page.goto(POLICY_PATH[locale]);
+      await gotoHydrated(page, POLICY_PATH[locale]);
       await banner(page, locale).getByRole('button', {name: L.accept}).click();
       const id = (await consentCookie(context))!.record.id;
       const footerLink = page.getByRole('contentinfo').getByRole('link', {name: L.footer});
@@ -154,7 +154,7 @@ for (const locale of ['ja', 'en'] as const) {
 
     test('re-consent: a choice made under an older policy version is asked again, with the reason', async ({page, context, baseURL}) => {
       await setConsentCookie(context, baseURL!, validRecord({pv: '0.9.0', c: {analytics: true, advertising: true}}));
-      await page.goto(POLICY_PATH[locale]);
+      await gotoHydrated(page, POLICY_PATH[locale]);
       const region = banner(page, locale);
       await expect(region).toBeVisible();
       await expect(region.locator('.consent-reconsent')).toBeVisible();
@@ -238,7 +238,7 @@ test.describe('gated scripts and cookie deletion (fixture page)', () => {
         requests.push(route.request().url());
         return route.fulfill({contentType: 'text/javascript', body: "document.cookie = 'fixture_analytics=1; path=/; max-age=86400';"});
       });
-      await page.goto(FIXTURE_PAGE[locale]);
+      await gotoHydrated(page, FIXTURE_PAGE[locale]);
       await expect(page.getByTestId('advertising-gate')).toHaveText('advertising: off');
       await page.waitForTimeout(500);
       expect(requests).toEqual([]);
@@ -266,7 +266,7 @@ test.describe('gated scripts and cookie deletion (fixture page)', () => {
         requests.push(route.request().url());
         return route.fulfill({contentType: 'text/javascript', body: ''});
       });
-      await page.goto(FIXTURE_PAGE[locale]);
+      await gotoHydrated(page, FIXTURE_PAGE[locale]);
       await banner(page, locale).getByRole('button', {name: L.decline}).click();
       await page.reload();
       await page.goto(POLICY_PATH[locale]);
@@ -292,7 +292,7 @@ test.describe('gated scripts and cookie deletion (fixture page)', () => {
       (window as unknown as {gtagCalls: unknown[][]}).gtagCalls = calls;
       (window as unknown as {gtag: (...args: unknown[]) => void}).gtag = (...args: unknown[]) => calls.push(args);
     });
-    await page.goto('/privacy');
+    await gotoHydrated(page, '/privacy');
     // Non-React code hears every change through a DOM event.
     const event = page.evaluate(
       () => new Promise((resolve) => window.addEventListener('heyimg:consentchange', (e) => resolve((e as CustomEvent).detail), {once: true})),
@@ -313,7 +313,7 @@ test('the real policy page shows the cookie registry beside Art. 2-ウ, in both 
 });
 
 test('switching language sets no cookie and keeps the choice', async ({page, context}) => {
-  await page.goto('/privacy');
+  await gotoHydrated(page, '/privacy');
   await page.getByRole('link', {name: 'English'}).click();
   await expect(page).toHaveURL(/\/en\/privacy/);
   expect(await context.cookies()).toEqual([]);

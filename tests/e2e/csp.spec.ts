@@ -1,5 +1,6 @@
 import {expect, test, type Page} from '@playwright/test';
 import {banner, FIXTURE_PAGE, LABELS} from './consent-helpers';
+import {gotoHydrated} from './helpers';
 
 /** Records CSP violations and console errors from the first script on. */
 async function watch(page: Page, baseURL: string) {
@@ -49,7 +50,7 @@ for (const locale of ['ja', 'en'] as const) {
 
   test(`${locale}: the policy, the banner, the dialog and the language switch run under the enforced CSP`, async ({page, baseURL}) => {
     const check = await watch(page, baseURL!);
-    await page.goto(policy);
+    await gotoHydrated(page, policy);
     await expect(page.locator('html')).toHaveAttribute('data-consent', 'missing');
     await page.getByRole('navigation', {name: locale === 'ja' ? '目次' : 'Contents'}).getByRole('link').nth(2).click();
     await banner(page, locale).getByRole('button', {name: L.settings}).click();
@@ -66,7 +67,7 @@ for (const locale of ['ja', 'en'] as const) {
   test(`${locale}: a gated script loads under the CSP after consent`, async ({page, baseURL}) => {
     await page.route('**/e2e-fixtures/analytics.js', (route) => route.fulfill({contentType: 'text/javascript', body: 'window.fixtureLoaded = true;'}));
     const check = await watch(page, baseURL!);
-    await page.goto(FIXTURE_PAGE[locale]);
+    await gotoHydrated(page, FIXTURE_PAGE[locale]);
     await banner(page, locale).getByRole('button', {name: L.accept}).click();
     await expect.poll(() => page.evaluate(() => (window as unknown as {fixtureLoaded?: boolean}).fixtureLoaded)).toBe(true);
     await check();

@@ -1,5 +1,5 @@
 import {expect, test} from '@playwright/test';
-import {expectNoAxeViolations, POLICY_PATH} from './helpers';
+import {expectNoAxeViolations, POLICY_PATH, waitForHydration} from './helpers';
 
 const ARTICLES = {
   ja: ['総則', '当社が取得する情報及びその取得方法', '利用目的', '第三者提供', '個人情報の取扱いの委託', '安全管理体制', '情報の保持、保存期間', '保有個人データに関する利用者の開示・訂正等の権利', '本ポリシーの変更', 'お問い合わせ'],
@@ -106,9 +106,12 @@ test('Art. 2 shows its real hierarchy with visible markers', async ({page}) => {
 
 test('the language switch keeps the reader at the same anchor', async ({page}) => {
   await page.goto('/privacy#article-2-1-u');
+  // Before hydration the switch is a plain link (it still works, without the anchor).
+  await waitForHydration(page);
   await page.getByRole('link', {name: 'English'}).click();
   await expect(page).toHaveURL(/\/en\/privacy#article-2-1-u$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await waitForHydration(page);
   // Reading Art. 7 without having followed a link: the switch carries the article in view.
   await page.evaluate(() => history.replaceState(null, '', location.pathname));
   await page.locator('#article-7').evaluate((el) => el.scrollIntoView({block: 'start', behavior: 'instant'}));

@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {expect, test, type APIRequestContext} from '@playwright/test';
 import {banner, consentCookie, expectOnlyDeclaredCookies} from './consent-helpers';
+import {gotoHydrated} from './helpers';
 
 const receiptsOf = async (request: APIRequestContext, id: string) => {
   const response = await request.get(`/api/consent/receipts/${id}`);
@@ -13,7 +14,7 @@ test('a choice is stored as a receipt, and the server sets the cookie for its fu
   page.on('response', async (r) => {
     if (r.url().endsWith('/api/consent') && r.request().method() === 'POST') answers.push({status: r.status(), cookie: (await r.allHeaders())['set-cookie']});
   });
-  await page.goto('/privacy');
+  await gotoHydrated(page, '/privacy');
   await banner(page, 'ja').getByRole('button', {name: '同意する'}).click();
   const {record} = (await consentCookie(context))!;
   await expect.poll(() => receiptsOf(request, record.id)).toEqual([{consentId: record.id, recordedAt: new Date(record.ts).toISOString(), receivedAt: expect.any(String), policyVersion: '1.0.0', choices: {analytics: true, advertising: true}, method: 'banner', locale: 'ja'}] as never);
@@ -28,7 +29,7 @@ test('a choice is stored as a receipt, and the server sets the cookie for its fu
 });
 
 test('the visitor sees, downloads and deletes their own record', async ({page, context, request}) => {
-  await page.goto('/en/privacy');
+  await gotoHydrated(page, '/en/privacy');
   await banner(page, 'en').getByRole('button', {name: 'Decline'}).click();
   const {record} = (await consentCookie(context))!;
   await expect.poll(async () => (await receiptsOf(request, record.id)).length).toBe(1);
@@ -51,7 +52,7 @@ test('with the store down the choice still applies, and the receipt arrives late
   await page.route('**/api/consent', (route) =>
     route.request().method() === 'POST' ? route.fulfill({status: 503, contentType: 'application/json', body: '{"error":"down"}'}) : route.continue(),
   );
-  await page.goto('/privacy');
+  await gotoHydrated(page, '/privacy');
   await banner(page, 'ja').getByRole('button', {name: '拒否する'}).click();
   await expect(banner(page, 'ja')).toBeHidden();
   const {record} = (await consentCookie(context))!;
