@@ -161,7 +161,9 @@ export function parsePolicy(source: string, file: string): PolicyDocument {
   const terms = annotateDefinedTerms(tree, locale, file, diagnostics);
   for (const term of terms) addAnchor(term.id, term);
 
-  checkAnchors(tree, anchors, report);
+  // A misnumbered article or item also duplicates the anchors after it; report the cause only.
+  const numberingWrong = diagnostics.some((d) => d.code === 'article-order' || d.code === 'item-order');
+  checkAnchors(tree, anchors, numberingWrong ? () => {} : report, report);
 
   return {file, locale, tree, frontmatter, fieldLines, title, articles, anchors, terms, diagnostics};
 }
@@ -346,12 +348,12 @@ function clauseLabel(level: number, n: number, parentId: string, locale: PolicyL
   return {id: `${parentId}-${kanaId}`, marker: locale === 'ja' ? (KANA[n - 1] ?? String(n)) : `(${LATIN[n - 1] ?? n})`};
 }
 
-function checkAnchors(tree: Root, anchors: Anchor[], report: Report): void {
+function checkAnchors(tree: Root, anchors: Anchor[], reportDuplicate: Report, report: Report): void {
   const seen = new Map<string, Anchor>();
   for (const anchor of anchors) {
     const first = seen.get(anchor.id);
     if (first) {
-      report(anchor, 'duplicate-anchor', `アンカー #${anchor.id} が ${first.line} 行目と重複しています。条や項目の番号を確認してください。`, `Duplicate anchor #${anchor.id} (first at line ${first.line}).`);
+      reportDuplicate(anchor, 'duplicate-anchor', `アンカー #${anchor.id} が ${first.line} 行目と重複しています。条や項目の番号を確認してください。`, `Duplicate anchor #${anchor.id} (first at line ${first.line}).`);
     } else {
       seen.set(anchor.id, anchor);
     }

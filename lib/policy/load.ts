@@ -43,9 +43,12 @@ export function readPolicySet(dir: string = DEFAULT_POLICY_DIR): PolicySet {
     diagnostics.push(...documents[locale].diagnostics);
   }
   const original = documents[ORIGINAL_LOCALE];
+  // A translation is compared with an original that is itself correct: otherwise the original's
+  // mistake would be reported a second time, as the translation's.
+  const originalCorrect = original?.diagnostics.every((d) => d.severity !== 'error');
   for (const locale of POLICY_LOCALES) {
     const translation = documents[locale];
-    if (original && translation && locale !== ORIGINAL_LOCALE) diagnostics.push(...checkTranslation(original, translation));
+    if (original && originalCorrect && translation && locale !== ORIGINAL_LOCALE) diagnostics.push(...checkTranslation(original, translation));
   }
   const changes = {} as PolicySet['changes'];
   for (const locale of POLICY_LOCALES) {

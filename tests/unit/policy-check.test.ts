@@ -58,6 +58,11 @@ describe('policy checker: the fixture corpus of broken files', () => {
     expect(formatDiagnostic(match!)).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${expected.line}:\\d+  エラー: `));
   });
 
+  it('reports a misnumbered article once, not again as duplicate anchors or as the translation’s fault', () => {
+    const file = path.join(FIXTURES, 'broken', 'article-duplicated.ja.mdx');
+    expect(errorsOf(parsePolicy(readFileSync(file, 'utf8'), file).diagnostics).map((d) => d.code)).toEqual(['article-order']);
+  });
+
   it('accepts the valid pair clean: no errors, no warnings', () => {
     expect(readPolicySet(path.join(FIXTURES, 'valid')).diagnostics).toEqual([]);
   });
