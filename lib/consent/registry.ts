@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {CONSENT_CATEGORIES, CONSENT_COOKIE, CONSENT_MAX_AGE_DAYS, type ConsentCategory} from './categories';
+import {CONSENT_CATEGORIES, CONSENT_COOKIE, CONSENT_MAX_AGE_DAYS} from './categories';
 import {RECEIPT_QUEUE_KEY} from './receipts';
 
 const localized = z.strictObject({ja: z.string().trim().min(1), en: z.string().trim().min(1)});
@@ -114,7 +114,3 @@ export const cookieRegistry: CookieRegistry = registrySchema.parse({
     },
   ],
 });
-
-export function cookiesInCategory(registry: CookieRegistry, category: ConsentCategory): CookieDeclaration[] {
-  return registry.cookies.filter((c) => c.category === category);
-}

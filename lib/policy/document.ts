@@ -69,7 +69,7 @@ const BANNED_ELEMENT_HINT: Record<string, string> = {
   style: '見た目（スタイル）はサイト側で決まるため、ここでは指定できません。',
 };
 
-export function localeOfFile(file: string): PolicyLocale {
+function localeOfFile(file: string): PolicyLocale {
   return /(?:^|[/\\.-])en\.mdx$/.test(file) ? 'en' : 'ja';
 }
 

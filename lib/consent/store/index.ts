@@ -4,7 +4,7 @@ import type {ConsentStore} from './types';
 export type {ConsentStore, NewReceipt, Receipt} from './types';
 
 /** Where the embedded store keeps its files: CONSENT_DATA_DIR, or data/consent beside the app. */
-export const DEFAULT_DATA_DIR = path.join(process.cwd(), 'data', 'consent');
+const DEFAULT_DATA_DIR = path.join(process.cwd(), 'data', 'consent');
 
 let opening: Promise<ConsentStore> | null = null;
 
@@ -20,7 +20,7 @@ export function getConsentStore(): Promise<ConsentStore> {
   return opening;
 }
 
-export async function openConfiguredStore(env: NodeJS.ProcessEnv = process.env): Promise<ConsentStore> {
+async function openConfiguredStore(env: NodeJS.ProcessEnv = process.env): Promise<ConsentStore> {
   if (env.DATABASE_URL) {
     const {openPostgresStore} = await import('./postgres');
     return openPostgresStore(env.DATABASE_URL);
