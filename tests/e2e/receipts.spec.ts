@@ -10,15 +10,14 @@ const receiptsOf = async (request: APIRequestContext, id: string) => {
 const queue = (page: import('@playwright/test').Page) => page.evaluate(() => localStorage.getItem('heyimg_consent_receipts'));
 
 test('a choice is stored as a receipt, and the server sets the cookie for its full lifetime', async ({page, context, request}) => {
-  const answers: {status: number; cookie?: string}[] = [];
-  page.on('response', async (r) => {
-    if (r.url().endsWith('/api/consent') && r.request().method() === 'POST') answers.push({status: r.status(), cookie: (await r.allHeaders())['set-cookie']});
-  });
   await gotoHydrated(page, '/privacy');
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/consent') && r.request().method() === 'POST');
   await banner(page, 'ja').getByRole('button', {name: '同意する'}).click();
+  const response = await answer;
   const {record} = (await consentCookie(context))!;
   await expect.poll(() => receiptsOf(request, record.id)).toEqual([{consentId: record.id, recordedAt: new Date(record.ts).toISOString(), receivedAt: expect.any(String), policyVersion: '1.0.0', choices: {analytics: true, advertising: true}, method: 'banner', locale: 'ja'}] as never);
-  expect(answers[0]).toMatchObject({status: 201, cookie: expect.stringMatching(/^heyimg_consent=.*Max-Age=15552000; SameSite=Lax/)});
+  expect(response.status()).toBe(201);
+  expect((await response.allHeaders())['set-cookie']).toMatch(/^heyimg_consent=.*Max-Age=15552000; SameSite=Lax/);
   // Acknowledged: nothing is left pending in the browser.
   await expect.poll(() => queue(page)).toMatch(/"pending":\[\],"confirmed":"[0-9a-f]{32}:\d+"/);
   // Sending the same receipt again stores it once.
