@@ -24,10 +24,9 @@ export function assertSameOrigin(headers: Headers): void {
   const origin = headers.get('origin');
   const host = requestHost(headers);
   if (headers.get('sec-fetch-site') === 'cross-site') throw new HttpError(403, '他のサイトからの送信は受け付けません。', 'Cross-site requests are not accepted.');
-  if (origin === null || origin === 'null') {
-    if (origin === 'null') throw new HttpError(403, '送信元が不明なリクエストは受け付けません。', 'Opaque origins are not accepted.');
-    return;
-  }
+  if (origin === 'null') throw new HttpError(403, '送信元が不明なリクエストは受け付けません。', 'Opaque origins are not accepted.');
+  // Without Origin (an old browser, a same-origin navigation) Sec-Fetch-Site above is the check.
+  if (origin === null) return;
   let originHost: string;
   try {
     originHost = new URL(origin).host;

@@ -1,5 +1,4 @@
-import {CONSENT_COOKIE} from '@/lib/consent/categories';
-import {assertSameOrigin, errorResponse, HttpError, isSecure, jsonResponse, methodNotAllowed} from '@/lib/consent/request';
+import {assertSameOrigin, consentCookieHeader, errorResponse, HttpError, isSecure, jsonResponse, methodNotAllowed} from '@/lib/consent/request';
 import {consentIdSchema} from '@/lib/consent/schema';
 import {getConsentStore, type Receipt} from '@/lib/consent/store';
 
@@ -51,8 +50,7 @@ export async function DELETE(request: Request, context: Context): Promise<Respon
     assertSameOrigin(request.headers);
     const id = await consentIdOf(context);
     const deleted = await withStore((store) => store.deleteConsent(id));
-    const clear = [`${CONSENT_COOKIE}=`, 'Path=/', 'Max-Age=0', 'SameSite=Lax', ...(isSecure(request) ? ['Secure'] : [])].join('; ');
-    return jsonResponse({consentId: id, deleted}, 200, {'set-cookie': clear});
+    return jsonResponse({consentId: id, deleted}, 200, {'set-cookie': consentCookieHeader('', isSecure(request), 0)});
   } catch (error) {
     if (error instanceof HttpError) return errorResponse(error);
     throw error;
