@@ -1,7 +1,7 @@
 import './consent.css';
 import {getTranslations} from 'next-intl/server';
 import type {Locale} from '@/i18n/routing';
-import {cookieRegistry} from '@/lib/consent/registry';
+import {cookieRegistry, optionalCategoriesInUse} from '@/lib/consent/registry';
 import {currentConsentPolicy} from '@/lib/consent/server';
 import {policyPath} from '@/lib/site';
 import {ConsentBanner} from './ConsentBanner';
@@ -16,13 +16,16 @@ export async function Consent({locale}: {locale: Locale}) {
     declared: cookieRegistry.cookies.map(({name, kind, category}) => ({name, kind, category})),
   };
   const policy = policyPath(locale);
+  // The banner names only the optional categories the registry actually declares something for.
+  const optionalInUse = optionalCategoriesInUse(cookieRegistry);
+  const body = optionalInUse.length === 0 ? t('bodyNecessaryOnly') : t('bodyOptional', {categories: optionalInUse.map((c) => c.label[locale]).join(locale === 'ja' ? '・' : ', ')});
   const categories = cookieRegistry.categories.map((category) => ({
     id: category.id,
     label: category.label[locale],
     description: category.description[locale],
     cookies: cookieRegistry.cookies
       .filter((cookie) => cookie.category === category.id)
-      .map((cookie) => ({name: cookie.name, provider: cookie.provider, purpose: cookie.purpose[locale], duration: cookie.duration[locale]})),
+      .map((cookie) => ({name: cookie.name, purpose: cookie.purpose[locale], detail: tp('cookieDetail', {provider: cookie.provider, duration: cookie.duration[locale]})})),
   }));
   return (
     <>
@@ -33,7 +36,7 @@ export async function Consent({locale}: {locale: Locale}) {
         revisionsHref={`${policy}#revisions`}
         strings={{
           accept: t('accept'),
-          body: t('body'),
+          body,
           decline: t('decline'),
           policyLink: t('policyLink'),
           reconsent: t('reconsent'),
@@ -52,9 +55,7 @@ export async function Consent({locale}: {locale: Locale}) {
           cookiesUsed: tp('cookiesUsed'),
           declineAll: tp('declineAll'),
           description: tp('description'),
-          duration: tp('duration'),
           noCookies: tp('noCookies'),
-          provider: tp('provider'),
           receiptChoices: tp('receiptChoices'),
           receiptConsentId: tp('receiptConsentId'),
           receiptDelete: tp('receiptDelete'),

@@ -10,7 +10,7 @@ export interface PreferencesCategory {
   id: 'necessary' | OptionalCategory;
   label: string;
   description: string;
-  cookies: {name: string; provider: string; purpose: string; duration: string}[];
+  cookies: {name: string; purpose: string; detail: string}[];
 }
 
 export interface PreferencesStrings extends ConsentReceiptStrings {
@@ -20,9 +20,7 @@ export interface PreferencesStrings extends ConsentReceiptStrings {
   cookiesUsed: string;
   declineAll: string;
   description: string;
-  duration: string;
   noCookies: string;
-  provider: string;
   save: string;
   title: string;
 }
@@ -114,7 +112,7 @@ export function PreferencesDialog({strings, categories}: {strings: PreferencesSt
                         <code>{cookie.name}</code> — {cookie.purpose}
                         <br />
                         <span className="consent-cookie-meta">
-                          {strings.provider}: {cookie.provider} / {strings.duration}: {cookie.duration}
+                          {cookie.detail}
                         </span>
                       </li>
                     ))}

@@ -14,7 +14,7 @@ export async function CookieTable({locale, registry = cookieRegistry}: {locale: 
   return (
     <div className="cookie-table" id="cookie-table">
       <table>
-        <caption>{t('caption')}</caption>
+        <caption>{t('caption', {scope: registry.scope[locale]})}</caption>
         <thead>
           <tr>
             {columns.map((label) => (
@@ -42,7 +42,7 @@ export async function CookieTable({locale, registry = cookieRegistry}: {locale: 
       </table>
       <h3 className="cookie-table-external">{t('externalTitle')}</h3>
       {external.length === 0 ? (
-        <p>{t('externalNone')}</p>
+        <p>{t('externalNone', {scope: registry.scope[locale]})}</p>
       ) : (
         <table>
           <thead>

@@ -3,7 +3,7 @@ import type {Revision} from '@/lib/policy/frontmatter';
 import type {RevisionChanges} from '@/lib/policy/load';
 import {PolicyDate} from './PolicyDate';
 
-/** 改定履歴, newest first, with the articles each revision changed where the earlier text is kept. */
+/** 改定履歴, newest first (a date or summary legal staff have not set is shown as unset, not invented), with the articles each revision changed where the earlier text is kept. */
 export async function RevisionHistory({revisions, changes}: {revisions: Revision[]; changes: RevisionChanges[]}) {
   const t = await getTranslations('RevisionHistory');
   const tt = await getTranslations('TableOfContents');
@@ -24,10 +24,10 @@ export async function RevisionHistory({revisions, changes}: {revisions: Revision
           .map(({revision, index}) => (
             <li key={revision.version}>
               <p className="revision-head">
-                <PolicyDate date={revision.date} /> <span className="revision-version">{t('version')} {revision.version}</span>
+                {revision.date ? <PolicyDate date={revision.date} /> : <span className="date-unset">{t('dateUnset')}</span>} <span className="revision-version">{t('version')} {revision.version}</span>
                 {revision.reconsent && index > 0 ? <span className="badge">{t('reconsent')}</span> : null}
               </p>
-              <p>{revision.summary}</p>
+              {revision.summary ? <p>{revision.summary}</p> : null}
               <p className="revision-changes">{describe(revision, index)}</p>
             </li>
           ))}

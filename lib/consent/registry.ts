@@ -38,6 +38,8 @@ export const categoryDeclarationSchema = z.strictObject({
 
 export const registrySchema = z
   .strictObject({
+    /** Whom the declarations speak for: this website, not 「本サービス」 (all of HeyImg's services). */
+    scope: localized,
     categories: z.array(categoryDeclarationSchema),
     cookies: z.array(cookieDeclarationSchema),
   })
@@ -59,14 +61,20 @@ export const registrySchema = z
 export type CookieRegistry = z.infer<typeof registrySchema>;
 export type CookieDeclaration = z.infer<typeof cookieDeclarationSchema>;
 
+/** The optional categories something is declared for: the only ones the banner may say the site uses. */
+export function optionalCategoriesInUse(registry: CookieRegistry) {
+  return registry.categories.filter((category) => category.id !== 'necessary' && registry.cookies.some((cookie) => cookie.category === category.id));
+}
+
 /** The real registry: everything this site sets or stores in the browser, and nothing it does not. */
 export const cookieRegistry: CookieRegistry = registrySchema.parse({
+  scope: {ja: 'このウェブサイト', en: 'this website'},
   categories: [
     {
       id: 'necessary',
       label: {ja: '必須', en: 'Strictly necessary'},
       description: {
-        ja: 'サイトが動くために欠かせないものです。あなたの Cookie の選択を記録する Cookie もここに含まれます。オフにはできません。',
+        ja: 'サイトが動くために欠かせないものです。Cookie についての選択を記録する Cookie もここに含まれます。オフにはできません。',
         en: 'Needed for the site to work, including the Cookie that records your Cookie choice. They cannot be turned off.',
       },
     },
@@ -74,16 +82,16 @@ export const cookieRegistry: CookieRegistry = registrySchema.parse({
       id: 'analytics',
       label: {ja: '分析', en: 'Analytics'},
       description: {
-        ja: 'サービスの利用状況を把握し、改善するために使います。',
-        en: 'Used to understand how the service is used so that we can improve it.',
+        ja: 'サイトの利用状況を把握し、改善するための技術の区分です。',
+        en: 'Technologies for understanding how the site is used, so that it can be improved.',
       },
     },
     {
       id: 'advertising',
       label: {ja: '広告', en: 'Advertising'},
       description: {
-        ja: '広告の表示や効果の測定に使います。',
-        en: 'Used to show advertisements and measure their effect.',
+        ja: '広告の表示や効果の測定のための技術の区分です。',
+        en: 'Technologies for showing advertisements and measuring their effect.',
       },
     },
   ],
@@ -95,7 +103,7 @@ export const cookieRegistry: CookieRegistry = registrySchema.parse({
       provider: 'HeyImg',
       party: 'first',
       purpose: {
-        ja: 'Cookie の利用についてのあなたの選択（同意・拒否・設定）と、その選択をしたポリシーの版を記録します。',
+        ja: 'Cookie の利用についての選択（同意・拒否・設定）と、その選択をしたときのポリシーの版を記録します。',
         en: 'Records your choice about Cookies (accept, decline or settings) and the policy version it was made under.',
       },
       duration: {ja: `${CONSENT_MAX_AGE_DAYS}日`, en: `${CONSENT_MAX_AGE_DAYS} days`},
@@ -107,7 +115,7 @@ export const cookieRegistry: CookieRegistry = registrySchema.parse({
       provider: 'HeyImg',
       party: 'first',
       purpose: {
-        ja: 'あなたの選択の記録（同意 ID・日時・選択）を当社のサーバーに送れなかったときに、送り直すまで一時的に保存します。',
+        ja: 'Cookie の選択の記録（同意 ID・日時・選択）を当社のサーバーに送れなかったときに、送り直すまで一時的に保存します。',
         en: 'Keeps the record of your choice (consent ID, time, choices) until it reaches our server, when it could not be sent at once.',
       },
       duration: {ja: '送信が完了するまで', en: 'Until it has been sent'},

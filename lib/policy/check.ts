@@ -25,7 +25,6 @@ export function checkTranslation(original: PolicyDocument, translation: PolicyDo
       diagnostic(
         file,
         at,
-        'error',
         'translation-anchors',
         want && got
           ? `翻訳の構成が原文（${original.file}）と違います: ここは #${want.id}（原文 ${want.line} 行目）のはずですが #${got.id} です。条・項目の数と順番を原文に合わせてください。`
@@ -40,11 +39,13 @@ export function checkTranslation(original: PolicyDocument, translation: PolicyDo
   const a = original.frontmatter;
   const b = translation.frontmatter;
   if (a && b) {
+    const unset = '未設定';
+    const revisions = (fm: typeof a) => fm.revisions.map((r) => `${r.version}@${r.date ?? unset}${r.reconsent ? '!' : ''}`).join(',');
     const fields = [
       ['version', a.version, b.version],
-      ['effectiveDate', a.effectiveDate, b.effectiveDate],
-      ['lastUpdated', a.lastUpdated, b.lastUpdated],
-      ['revisions', a.revisions.map((r) => `${r.version}@${r.date}${r.reconsent ? '!' : ''}`).join(','), b.revisions.map((r) => `${r.version}@${r.date}${r.reconsent ? '!' : ''}`).join(',')],
+      ['effectiveDate', a.effectiveDate ?? unset, b.effectiveDate ?? unset],
+      ['lastUpdated', a.lastUpdated ?? unset, b.lastUpdated ?? unset],
+      ['revisions', revisions(a), revisions(b)],
     ] as const;
     for (const [field, want, got] of fields) {
       if (want === got) continue;
@@ -52,7 +53,6 @@ export function checkTranslation(original: PolicyDocument, translation: PolicyDo
         diagnostic(
           file,
           {line: translation.fieldLines[field] ?? 1, column: 1},
-          'error',
           'translation-frontmatter',
           `翻訳の「${field}」が原文（${original.file}）と違います（原文: ${want} / 翻訳: ${got}）。原文と同じにしてください。`,
           `Translation field "${field}" differs from the original: ${want} vs ${got}.`,

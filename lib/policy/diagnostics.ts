@@ -1,11 +1,13 @@
+import {POLICY_RULES, type RuleCode} from './rules';
+
 /** A problem found in a policy file, reported to legal staff as `file:line:column  message`. */
 export interface Diagnostic {
   file: string;
   line: number;
   column: number;
   severity: 'error' | 'warning';
-  /** Stable identifier of the rule, for tests and the editing guide. */
-  code: string;
+  /** The rule (lib/policy/rules.ts), for tests and the editing guide. */
+  code: RuleCode;
   /** What is wrong and what to do, in Japanese (the editors' language). */
   ja: string;
   en: string;
@@ -19,12 +21,11 @@ export interface Position {
 export function diagnostic(
   file: string,
   at: Position | undefined,
-  severity: Diagnostic['severity'],
-  code: string,
+  code: RuleCode,
   ja: string,
   en: string,
 ): Diagnostic {
-  return {file, line: at?.line ?? 1, column: at?.column ?? 1, severity, code, ja, en};
+  return {file, line: at?.line ?? 1, column: at?.column ?? 1, severity: POLICY_RULES[code].severity, code, ja, en};
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

@@ -10,6 +10,7 @@ import {VFile} from 'vfile';
 import {isMap, isScalar, LineCounter, parseDocument} from 'yaml';
 import {diagnostic, type Diagnostic, type Position} from './diagnostics';
 import {frontmatterSchema, type PolicyFrontmatter} from './frontmatter';
+import type {RuleCode} from './rules';
 import {annotateDefinedTerms, type DefinedTerm} from './terms';
 
 export type PolicyLocale = 'ja' | 'en';
@@ -99,8 +100,7 @@ function setProperties(node: {data?: object}, properties: Record<string, unknown
 export function parsePolicy(source: string, file: string): PolicyDocument {
   const locale = localeOfFile(file);
   const diagnostics: Diagnostic[] = [];
-  const report = (at: Position | undefined, code: string, ja: string, en: string, severity: Diagnostic['severity'] = 'error') =>
-    diagnostics.push(diagnostic(file, at, severity, code, ja, en));
+  const report: Report = (at, code, ja, en) => diagnostics.push(diagnostic(file, at, code, ja, en));
 
   const empty: PolicyDocument = {file, locale, tree: {type: 'root', children: []}, frontmatter: null, fieldLines: {}, title: '', articles: [], anchors: [], terms: [], diagnostics};
 
@@ -118,7 +118,11 @@ export function parsePolicy(source: string, file: string): PolicyDocument {
 
   const fieldLines: Record<string, number> = {};
   const frontmatter = readFrontmatter(tree, report, fieldLines);
+  if (frontmatter && !frontmatter.effectiveDate && locale === 'ja') {
+    report({line: fieldLines.version ?? 1, column: 1}, 'effective-date-unset', '施行日（effectiveDate）が決まっていません。ページには施行日「未定」と表示されます。法務で決めたら日英両方の frontmatter に effectiveDate: "YYYY-MM-DD" を追加してください。', 'The effective date is not set; the page shows it as undecided.');
+  }
   checkSafety(tree, report);
+  const fullWidthNumbers = checkFullWidthNumbers(source, report);
 
   const anchors: Anchor[] = [];
   const addAnchor = (id: string, at: Position | undefined) => anchors.push({id, line: at?.line ?? 1, column: at?.column ?? 1});
@@ -163,12 +167,16 @@ export function parsePolicy(source: string, file: string): PolicyDocument {
 
   // A misnumbered article or item also duplicates the anchors after it; report the cause only.
   const numberingWrong = diagnostics.some((d) => d.code === 'article-order' || d.code === 'item-order');
+  // A full-width 「２．」 is read as text, so the next item looks misnumbered: report only the cause.
+  if (fullWidthNumbers) {
+    for (let i = diagnostics.length - 1; i >= 0; i--) if (diagnostics[i]!.code === 'item-order') diagnostics.splice(i, 1);
+  }
   checkAnchors(tree, anchors, numberingWrong ? () => {} : report, report);
 
   return {file, locale, tree, frontmatter, fieldLines, title, articles, anchors, terms, diagnostics};
 }
 
-type Report = (at: Position | undefined, code: string, ja: string, en: string, severity?: Diagnostic['severity']) => void;
+type Report = (at: Position | undefined, code: RuleCode, ja: string, en: string) => void;
 
 function explainSyntaxError(reason: string): string {
   const hints: [RegExp, string][] = [
@@ -220,6 +228,26 @@ function readFrontmatter(tree: Root, report: Report, fieldLines: Record<string, 
     report({line: firstLine + at.line - 1, column: at.col}, 'frontmatter-field', issue.message, `Frontmatter field "${field}" is invalid.`);
   }
   return null;
+}
+
+/**
+ * Editors typing in Japanese input mode write 「２．」, 「（１）」 or indent with full-width spaces; Markdown
+ * reads such a line as plain text, so it silently joins the paragraph above. Reported at its own line.
+ */
+function checkFullWidthNumbers(source: string, report: Report): boolean {
+  let found = false;
+  source.split('\n').forEach((line, index) => {
+    const match = /^[ \t]*(\u3000+(?=[0-9０-９(（])|[０-９]+[．.、]|[（(][０-９]+[）)])/u.exec(line);
+    if (!match) return;
+    found = true;
+    const written = match[1]!;
+    const digits = toHalfWidthNumber(/[0-9０-９]+/.exec(written)?.[0] ?? '1');
+    const hint = written.startsWith('\u3000')
+      ? '字下げに全角空白が使われています。半角空白で字下げしてください'
+      : `番号「${written}」が全角です。半角で「${digits}.」と書いてください（(1) や ア の段も「1.」と書き、字下げで段を表します）`;
+    report({line: index + 1, column: 1}, 'fullwidth-number', `${hint}（全角のままだと項目として読まれず、前の段落の続きになります）。`, 'List numbers and indentation must be half-width.');
+  });
+  return found;
 }
 
 function checkSafety(tree: Root, report: Report): void {

@@ -36,7 +36,7 @@ export function readPolicySet(dir: string = DEFAULT_POLICY_DIR): PolicySet {
   for (const locale of POLICY_LOCALES) {
     const file = path.join(dir, `${locale}.mdx`);
     if (!existsSync(file)) {
-      diagnostics.push(diagnostic(relative(file), undefined, 'error', 'file-missing', `ポリシーファイル ${relative(file)} がありません。`, `Policy file ${relative(file)} is missing.`));
+      diagnostics.push(diagnostic(relative(file), undefined, 'file-missing', `ポリシーファイル ${relative(file)} がありません。`, `Policy file ${relative(file)} is missing.`));
       continue;
     }
     documents[locale] = parsePolicy(readFileSync(file, 'utf8'), relative(file));
@@ -63,7 +63,7 @@ function revisionChanges(dir: string, current: PolicyDocument, diagnostics: Diag
   const kept = existsSync(versionsDir) ? readdirSync(versionsDir) : [];
   for (const version of kept) {
     if (!revisions.some((r) => r.version === version) || version === current.frontmatter?.version) {
-      diagnostics.push(diagnostic(relative(path.join(versionsDir, version)), undefined, 'error', 'unknown-version-text', `保存された旧版 ${version} は改定履歴（revisions）にない版、または現行版と同じ版です。フォルダ名を確認してください。`, `Kept text ${version} is not an earlier revision.`));
+      diagnostics.push(diagnostic(relative(path.join(versionsDir, version)), undefined, 'unknown-version-text', `保存された旧版 ${version} は改定履歴（revisions）にない版、または現行版と同じ版です。フォルダ名を確認してください。`, `Kept text ${version} is not an earlier revision.`));
     }
   }
   const textOf = (version: string) => {

@@ -3,6 +3,7 @@ import type {MdxJsxTextElement} from 'mdast-util-mdx';
 import {visit} from 'unist-util-visit';
 import {diagnostic, type Diagnostic, type Position} from './diagnostics';
 import type {PolicyLocale} from './document';
+import type {RuleCode} from './rules';
 
 /** A term the policy defines inline: （以下「利用者」といいます。） / (hereinafter “Users”). */
 export interface DefinedTerm {
@@ -85,7 +86,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function annotateDefinedTerms(tree: Root, locale: PolicyLocale, file: string, diagnostics: Diagnostic[]): DefinedTerm[] {
   const terms: DefinedTerm[] = [];
   const byName = new Map<string, DefinedTerm>();
-  const warn = (at: Position, code: string, ja: string, en: string) => diagnostics.push(diagnostic(file, at, 'warning', code, ja, en));
+  const warn = (at: Position, code: RuleCode, ja: string, en: string) => diagnostics.push(diagnostic(file, at, code, ja, en));
 
   const definitionCuts: [TextSite, Parameters<typeof splice>[1]][] = [];
   for (const site of textSites(tree)) {
@@ -135,7 +136,7 @@ function linkTermUses(tree: Root, terms: DefinedTerm[], locale: PolicyLocale): v
  * Japanese drafting coins terms as 「本＋カタカナ」, 「当社＋カタカナ」 or 「定義語＋等」; such a word that is
  * never defined is a likely gap in the text (本ポリシー, 当社グループ, 利用者情報等).
  */
-function warnUndefinedTerms(tree: Root, defined: Map<string, DefinedTerm>, warn: (at: Position, code: string, ja: string, en: string) => void): void {
+function warnUndefinedTerms(tree: Root, defined: Map<string, DefinedTerm>, warn: (at: Position, code: RuleCode, ja: string, en: string) => void): void {
   const coined = [/本[ァ-ヴー]{2,}/gu, /当社[ァ-ヴー]{2,}/gu];
   const withEtc = [...defined.keys()].filter((t) => !t.endsWith('等')).map((t) => new RegExp(`${escapeRegExp(t)}等`, 'gu'));
   const reported = new Set<string>();

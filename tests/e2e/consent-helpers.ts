@@ -1,14 +1,35 @@
 import {expect, type BrowserContext, type Page} from '@playwright/test';
+import {CONSENT_COOKIE} from '@/lib/consent/categories';
+import {cookieRegistry} from '@/lib/consent/registry';
+import en from '@/messages/en.json' with {type: 'json'};
+import ja from '@/messages/ja.json' with {type: 'json'};
 
-export const CONSENT_COOKIE = 'heyimg_consent';
+export {CONSENT_COOKIE};
 export const REAL_REGISTRY = [CONSENT_COOKIE];
 export const FIXTURE_REGISTRY = [CONSENT_COOKIE, 'fixture_analytics'];
 export const FIXTURE_PAGE = {ja: '/e2e-fixtures/consent', en: '/en/e2e-fixtures/consent'} as const;
 
-export const LABELS = {
-  ja: {accept: '同意する', decline: '拒否する', settings: '設定', banner: 'Cookie の利用について', dialog: 'Cookie 設定', footer: 'Cookie 設定', analytics: '分析', advertising: '広告', necessary: '必須', save: '選択を保存', declineAll: 'すべて拒否', acceptAll: 'すべて同意'},
-  en: {accept: 'Accept', decline: 'Decline', settings: 'Settings', banner: 'About Cookies', dialog: 'Cookie settings', footer: 'Cookie settings', analytics: 'Analytics', advertising: 'Advertising', necessary: 'Strictly necessary', save: 'Save choices', declineAll: 'Decline all', acceptAll: 'Accept all'},
-} as const;
+/** What a visitor reads on the buttons and regions, taken from the site's own messages and registry. */
+function labels(messages: typeof ja, locale: 'ja' | 'en') {
+  const category = (id: string) => cookieRegistry.categories.find((c) => c.id === id)!.label[locale];
+  const {ConsentBanner: b, ConsentPreferences: p, SiteFooter: f} = messages;
+  return {
+    accept: b.accept,
+    decline: b.decline,
+    settings: b.settings,
+    banner: b.title,
+    dialog: p.title,
+    footer: f.cookieSettings,
+    analytics: category('analytics'),
+    advertising: category('advertising'),
+    necessary: category('necessary'),
+    save: p.save,
+    declineAll: p.declineAll,
+    acceptAll: p.acceptAll,
+  };
+}
+
+export const LABELS = {ja: labels(ja, 'ja'), en: labels(en, 'en')};
 
 export async function consentCookie(context: BrowserContext) {
   const cookie = (await context.cookies()).find((c) => c.name === CONSENT_COOKIE);

@@ -24,7 +24,12 @@ for (const locale of ['ja', 'en'] as const) {
       await page.goto(POLICY_PATH[locale]);
       const region = banner(page, locale);
       await expect(region).toBeVisible();
-      await expect(region.getByRole('link')).toHaveAttribute('href', `${POLICY_PATH[locale]}#article-2-1-u`);
+      const clause = region.getByRole('link');
+      await expect(clause).toHaveAttribute('href', `${POLICY_PATH[locale]}#article-2-1-u`);
+      await expect(clause).toHaveText(locale === 'ja' ? /第2条第1項\(1\)ウ「Cookie 及び匿名 ID」/ : /Article 2, paragraph 1, item \(1\)\(c\) “Cookies and anonymous IDs”/);
+      // Nothing optional is declared today: the banner says so, and claims no analytics or advertising.
+      await expect(region).toContainText(locale === 'ja' ? '分析・広告の Cookie は使用していません' : 'it uses no analytics or advertising Cookies');
+      await expect(region).not.toContainText(locale === 'ja' ? '同意いただいた場合にだけ' : 'only if you agree');
       await expect(region.getByRole('button', {name: L.accept})).toBeVisible();
       await expect(region.getByRole('button', {name: L.decline})).toBeVisible();
       await expect(page.getByRole('dialog')).toBeHidden();
@@ -304,12 +309,27 @@ test.describe('gated scripts and cookie deletion (fixture page)', () => {
   });
 });
 
-test('the real policy page shows the cookie registry beside Art. 2-ウ, in both languages', async ({page}) => {
+test('the real policy page shows the cookie registry beside Art. 2-ウ, speaking for this website', async ({page}) => {
   await page.goto('/privacy');
-  await expect(page.locator('#article-2-1-u #cookie-table')).toContainText('heyimg_consent');
-  await expect(page.locator('#article-2-1-u #cookie-table')).toContainText('180日');
+  const table = page.locator('#article-2-1-u #cookie-table');
+  await expect(table).toContainText('heyimg_consent');
+  await expect(table).toContainText('180日');
+  await expect(table.locator('caption')).toHaveText('このウェブサイトが使用する Cookie 及び類似の技術');
+  await expect(table).toContainText('現在、このウェブサイトでは、閲覧者の情報を外部の事業者に送信する技術は使用していません。');
+  await expect(table).not.toContainText('本サービス');
   await page.goto('/en/privacy');
   await expect(page.locator('#article-2-1-u #cookie-table')).toContainText('180 days');
+  await expect(page.locator('#article-2-1-u #cookie-table caption')).toHaveText('Cookies and similar technologies used by this website');
+});
+
+test('the dialog says when a category has nothing in use, and the Japanese UI has no 「あなた」', async ({page}) => {
+  await gotoHydrated(page, '/privacy');
+  await banner(page, 'ja').getByRole('button', {name: LABELS.ja.settings}).click();
+  const dialog = page.getByRole('dialog', {name: LABELS.ja.dialog});
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('.consent-no-cookies')).toHaveText(Array(2).fill('このウェブサイトでは現在、この区分の Cookie は使用していません。'));
+  await expect(dialog).toContainText('提供者：HeyImg / 保存期間：180日');
+  expect(await page.locator('body').innerText()).not.toContain('あなた');
 });
 
 test('switching language sets no cookie and keeps the choice', async ({page, context}) => {

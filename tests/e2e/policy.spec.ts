@@ -55,16 +55,28 @@ for (const locale of ['ja', 'en'] as const) {
       }
     });
 
-    test('shows dates as <time>, the contact as mailto:, the glossary and the revision history', async ({page}) => {
+    test('states no date nobody decided: 施行日 未定, no invented revision date or 「制定」', async ({page}) => {
       await page.goto(POLICY_PATH[locale]);
-      const dates = page.locator('.policy-dates time');
-      await expect(dates).toHaveCount(2);
-      await expect(dates.first()).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
-      await expect(dates.first()).toHaveText(locale === 'ja' ? /\d{4}年\d{1,2}月\d{1,2}日/ : /\w+ \d{1,2}, \d{4}/);
-      await expect(page.locator('#article-10 ~ p a[href="mailto:support@heyimg.net"]')).toHaveText('support@heyimg.net');
+      const dates = page.locator('.policy-dates');
+      await expect(dates.locator('time')).toHaveCount(0);
+      await expect(dates).toContainText(locale === 'ja' ? /施行日\s*未定/ : /Effective date\s*Not yet decided/);
+      await expect(dates).toContainText(locale === 'ja' ? /版\s*1\.0\.0/ : /Version\s*1\.0\.0/);
+      await expect(dates).not.toContainText(locale === 'ja' ? '最終改定日' : 'Last updated');
+      await expect(page.locator('.policy-dates .date-unset')).toBeVisible();
+      const history = page.locator('#revisions');
       await expect(page.getByRole('heading', {name: locale === 'ja' ? '改定履歴' : 'Revision history'})).toBeVisible();
-      await expect(page.locator('#revisions time').first()).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
-      await expect(page.getByRole('heading', {name: locale === 'ja' ? '定義語一覧' : 'Defined terms'})).toBeVisible();
+      await expect(history.locator('time')).toHaveCount(0);
+      await expect(history).toContainText(locale === 'ja' ? '日付未定' : 'Date not yet decided');
+      // The policy's own text cites a date (the Act of 2003); the site's additions around it state none.
+      const text = (await page.locator('.policy-header').innerText()) + (await history.innerText());
+      expect(text).not.toMatch(locale === 'ja' ? /制定|初版|\d{4}年\d{1,2}月\d{1,2}日/ : /Established|First version|\w+ \d{1,2}, \d{4}/);
+      expect(await page.locator('meta[property="article:modified_time"]').count()).toBe(0);
+    });
+
+    test('shows the contact as mailto: and the glossary', async ({page}) => {
+      await page.goto(POLICY_PATH[locale]);
+      await expect(page.locator('#article-10 ~ p a[href="mailto:support@heyimg.net"]')).toHaveText('support@heyimg.net');
+      await expect(page.getByRole('heading', {name: locale === 'ja' ? '用語の定義' : 'Definitions'})).toBeVisible();
     });
 
     test('passes axe-core (WCAG 2.1 A/AA)', async ({page}) => {
@@ -91,6 +103,13 @@ test('the Japanese page contains one verbatim sentence of every article', async 
   await page.goto('/privacy');
   const text = normalize(await page.locator('main').innerText());
   for (const sentence of VERBATIM) expect(text).toContain(normalize(sentence));
+});
+
+test('the Japanese headings are the source’s, half-width spaces included; the TOC may abbreviate', async ({page}) => {
+  await page.goto('/privacy');
+  await expect(page.locator('#article-1')).toHaveText('第 1 条（総則）');
+  await expect(page.locator('#article-10')).toHaveText('第 10 条（お問い合わせ）');
+  await expect(page.locator('h2[id^="article-"]').nth(1)).toHaveText('第 2 条（当社が取得する情報及びその取得方法）');
 });
 
 test('Art. 2 shows its real hierarchy with visible markers', async ({page}) => {
@@ -173,7 +192,7 @@ test('loads no web fonts', async ({page}) => {
 
 test('defined terms: the glossary links each term to its definition, later uses link back', async ({page}) => {
   await page.goto('/privacy');
-  const glossary = page.getByRole('region', {name: '定義語一覧'});
+  const glossary = page.getByRole('region', {name: '用語の定義'});
   await expect(glossary.getByRole('link')).toHaveCount(11);
   await glossary.getByRole('link', {name: '利用者情報', exact: true}).click();
   await expect(page).toHaveURL(/#term-\d+$/);

@@ -33,7 +33,7 @@ test('the visitor sees, downloads and deletes their own record', async ({page, c
   const {record} = (await consentCookie(context))!;
   await expect.poll(async () => (await receiptsOf(request, record.id)).length).toBe(1);
   await page.getByRole('contentinfo').getByRole('link', {name: 'Cookie settings'}).click();
-  const section = page.getByRole('dialog').getByRole('region', {name: 'Your consent record'});
+  const section = page.getByRole('dialog').getByRole('region', {name: 'Record of your Cookie choice'});
   await expect(section).toContainText(record.id);
   await expect(section).toContainText('1.0.0');
   await expect(section).toContainText('Analytics: declined / Advertising: declined');

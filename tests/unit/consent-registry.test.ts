@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {CONSENT_COOKIE} from '@/lib/consent/categories';
 import {withdrawnNames} from '@/lib/consent/client';
 import {fixtureRegistry} from '@/app/[locale]/e2e-fixtures/consent/registry';
-import {cookieRegistry, registrySchema} from '@/lib/consent/registry';
+import {cookieRegistry, optionalCategoriesInUse, registrySchema} from '@/lib/consent/registry';
 
 // The e2e fixture registry's third-party tag: one example, shared by both kinds of tests.
 const thirdParty = fixtureRegistry.cookies.find((c) => c.party === 'third')!;
@@ -14,6 +14,15 @@ describe('cookie registry', () => {
       ['heyimg_consent_receipts', 'localStorage', 'necessary'],
     ]);
     expect(cookieRegistry.categories.map((c) => c.id)).toEqual(['necessary', 'analytics', 'advertising']);
+  });
+
+  it('lets the banner name an optional category only when something is declared for it', () => {
+    expect(optionalCategoriesInUse(cookieRegistry)).toEqual([]);
+    expect(optionalCategoriesInUse(fixtureRegistry).map((c) => c.id)).toEqual(['analytics']);
+  });
+
+  it('speaks for this website, not for 「本サービス」 (all of HeyImg’s services)', () => {
+    expect(cookieRegistry.scope).toEqual({ja: 'このウェブサイト', en: 'this website'});
   });
 
   it('accepts a third-party declaration that publishes its external transmission', () => {

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import en from '@/messages/en.json';
 import ja from '@/messages/ja.json';
+import {cookieRegistry} from '@/lib/consent/registry';
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -23,5 +24,25 @@ describe('UI messages', () => {
     for (const namespace of Object.values(messages)) {
       expect(Object.keys(namespace)).toEqual(Object.keys(namespace).sort());
     }
+  });
+});
+
+/** Every Japanese string a visitor reads outside the policy text: the messages and the registry. */
+function japaneseStrings(): [string, string][] {
+  const fromMessages = keys(ja).map((key) => [key, String(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], ja))] as [string, string]);
+  const fromRegistry: [string, string][] = [];
+  JSON.stringify(cookieRegistry, (key, value) => {
+    if (key === 'ja' && typeof value === 'string') fromRegistry.push([`registry:${value.slice(0, 12)}`, value]);
+    return value;
+  });
+  return [...fromMessages, ...fromRegistry];
+}
+
+describe('Japanese UI wording, as Japanese company sites write it', () => {
+  it.each(japaneseStrings())('%s', (_key, value) => {
+    expect(value).not.toMatch(/あなた/); // 「お客様」 or no pronoun
+    expect(value).not.toMatch(/どうぞ/); // 「…から変更できます」
+    expect(value).not.toMatch(/^設定$/); // 「Cookie 設定」, never a bare 「設定」
+    expect(value).not.toMatch(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]:/u); // full-width 「：」 after Japanese text
   });
 });

@@ -23,6 +23,7 @@ const BROKEN: Record<string, {code: string; line: number; message: RegExp}> = {
   'article-duplicated': {code: 'article-order', line: 40, message: /第2条が重複/},
   'article-heading-without-brackets': {code: 'article-heading', line: 26, message: /「第2条 取得する情報」の形が正しくありません/},
   'item-numbers-repeated': {code: 'item-order', line: 38, message: /2\. のはずですが 1\. です/},
+  'fullwidth-item-number': {code: 'fullwidth-number', line: 38, message: /番号「２．」が全角です。半角で「2\.」/},
   'items-nested-too-deep': {code: 'nesting-too-deep', line: 34, message: /3 段/},
   'link-to-missing-article': {code: 'broken-anchor', line: 42, message: /#article-12 のリンク先がありません/},
   'link-to-relative-file': {code: 'bad-url', line: 42, message: /cookie\.html/},
@@ -63,12 +64,21 @@ describe('policy checker: the fixture corpus of broken files', () => {
     expect(errorsOf(parsePolicy(readFileSync(file, 'utf8'), file).diagnostics).map((d) => d.code)).toEqual(['article-order']);
   });
 
+  it('reports a full-width 「２．」 at its own line, not as a misnumbered item on the next', () => {
+    const file = path.join(FIXTURES, 'broken', 'fullwidth-item-number.ja.mdx');
+    expect(errorsOf(parsePolicy(readFileSync(file, 'utf8'), file).diagnostics).map((d) => `${d.code}@${d.line}`)).toEqual(['fullwidth-number@38']);
+  });
+
   it('accepts the valid pair clean: no errors, no warnings', () => {
     expect(readPolicySet(path.join(FIXTURES, 'valid')).diagnostics).toEqual([]);
   });
 
-  it('accepts the real content with no errors', () => {
-    expect(errorsOf(readPolicySet().diagnostics)).toEqual([]);
+  it('accepts the real content with no errors, and warns while the effective date is unset', () => {
+    const {diagnostics} = readPolicySet();
+    expect(errorsOf(diagnostics)).toEqual([]);
+    const unset = diagnostics.filter((d) => d.code === 'effective-date-unset');
+    expect(unset.map((d) => `${d.file}:${d.line}`)).toEqual(['content/privacy/ja.mdx:4']);
+    expect(formatDiagnostic(unset[0]!)).toMatch(/^content\/privacy\/ja\.mdx:4:1  警告: 施行日（effectiveDate）が決まっていません/);
   });
 });
 

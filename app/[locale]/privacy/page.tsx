@@ -31,7 +31,7 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
       url: policyPath(locale),
       locale: OPEN_GRAPH_LOCALE[locale],
       alternateLocale: routing.locales.filter((l) => l !== locale).map((l) => OPEN_GRAPH_LOCALE[l]),
-      modifiedTime: fm.lastUpdated,
+      ...(fm.lastUpdated ? {modifiedTime: fm.lastUpdated} : {}),
     },
   };
 }
