@@ -25,7 +25,10 @@ const config: NextConfig = {
     return [
       {source: '/:path*', headers: SECURITY_HEADERS},
       {source: '/api/:path*', headers: [{key: 'Content-Security-Policy', value: NON_PAGE_CSP}]},
-      {source: '/:file(sitemap\\.xml|robots\\.txt|icon\\.svg)', headers: [{key: 'Content-Security-Policy', value: NON_PAGE_CSP}]},
+      {
+        source: '/:file(sitemap\\.xml|robots\\.txt|icon\\.svg)',
+        headers: [{key: 'Content-Security-Policy', value: NON_PAGE_CSP}],
+      },
       {source: '/.well-known/:path*', headers: [{key: 'Content-Security-Policy', value: NON_PAGE_CSP}]},
     ];
   },

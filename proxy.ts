@@ -10,7 +10,8 @@ const PRODUCTION = process.env.NODE_ENV === 'production';
 /** The locale and the page path of a public URL: /en/privacy → en, /privacy; /privacy → ja, /privacy. */
 function localeAndPath(pathname: string): {locale: string; page: string} {
   const [, first, ...rest] = pathname.split('/');
-  if (first && (routing.locales as readonly string[]).includes(first)) return {locale: first, page: '/' + rest.join('/')};
+  if (first && (routing.locales as readonly string[]).includes(first))
+    return {locale: first, page: '/' + rest.join('/')};
   return {locale: routing.defaultLocale, page: pathname};
 }
 

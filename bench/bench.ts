@@ -41,7 +41,9 @@ async function main() {
     printWeight('/privacy built without the consent component (gzip)', without);
     printWeight('/privacy as shipped (gzip)', withConsent);
     const cost = withConsent.scriptTotal + withConsent.cssTotal - (without.scriptTotal + without.cssTotal);
-    console.log(`\nConsent component: +${kb(cost)} gzip (JS ${kb(withConsent.scriptTotal - without.scriptTotal)}, CSS ${kb(withConsent.cssTotal - without.cssTotal)}); budget ${kb(CONSENT_BUDGET)}: ${cost <= CONSENT_BUDGET ? 'within' : 'OVER'}`);
+    console.log(
+      `\nConsent component: +${kb(cost)} gzip (JS ${kb(withConsent.scriptTotal - without.scriptTotal)}, CSS ${kb(withConsent.cssTotal - without.cssTotal)}); budget ${kb(CONSENT_BUDGET)}: ${cost <= CONSENT_BUDGET ? 'within' : 'OVER'}`,
+    );
     results.weight = {without, with: withConsent, consentCost: cost};
 
     results.firstPaint = await bannerAtFirstPaint(ORIGIN, PAGES, QUICK ? 2 : 5);

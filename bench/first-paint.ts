@@ -1,7 +1,15 @@
 import {chromium} from '@playwright/test';
 import {median, table} from './lib';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * For a visitor without a choice: when the banner first becomes visible, measured against first
@@ -38,7 +46,13 @@ export async function bannerAtFirstPaint(origin: string, paths: string[], runs: 
       fcps.push(fcp);
       await context.close();
     }
-    rows.push({page: pagePath, runs, 'FCP ms (median)': Math.round(median(fcps)), 'banner visible after FCP, ms (median)': Math.round(median(gaps)), 'max ms': Math.round(Math.max(...gaps))});
+    rows.push({
+      page: pagePath,
+      runs,
+      'FCP ms (median)': Math.round(median(fcps)),
+      'banner visible after FCP, ms (median)': Math.round(median(gaps)),
+      'max ms': Math.round(Math.max(...gaps)),
+    });
   }
   await browser.close();
   console.log('\nConsent banner vs first contentful paint (375 px, CPU ×4)');

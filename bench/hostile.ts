@@ -16,8 +16,16 @@ const form = (origin: string, body: string, extra: Record<string, string> = {}):
 const CASES: Case[] = [
   {label: 'oversized body (1 MB)', expected: 413, init: (o) => form(o, `choice=accept&x=${'a'.repeat(1024 * 1024)}`)},
   {label: 'bad form values', expected: 400, init: (o) => form(o, 'choice=%7B%22__proto__%22%3A1%7D')},
-  {label: 'bad JSON', expected: 400, init: (o) => ({method: 'POST', headers: {'content-type': 'application/json', origin: o}, body: '{"choice":'})},
-  {label: 'wrong content type', expected: 415, init: (o) => ({method: 'POST', headers: {'content-type': 'text/plain', origin: o}, body: 'choice=accept'})},
+  {
+    label: 'bad JSON',
+    expected: 400,
+    init: (o) => ({method: 'POST', headers: {'content-type': 'application/json', origin: o}, body: '{"choice":'}),
+  },
+  {
+    label: 'wrong content type',
+    expected: 415,
+    init: (o) => ({method: 'POST', headers: {'content-type': 'text/plain', origin: o}, body: 'choice=accept'}),
+  },
   {label: 'wrong method (PUT)', expected: 405, init: (o) => ({...form(o, 'choice=accept'), method: 'PUT'})},
   {label: 'foreign Origin', expected: 403, init: (o) => form(o, 'choice=accept', {origin: 'https://attacker.example'})},
   {label: 'valid post', expected: 303, init: (o) => form(o, 'choice=decline&locale=ja')},
@@ -32,13 +40,25 @@ export async function hostileBatch(origin: string, perCase: number, concurrency 
     const worker = async () => {
       while (next < perCase) {
         next++;
-        const status = await fetch(`${origin}/api/consent`, c.init(origin)).then((r) => r.status, (e: Error) => `error: ${e.message}`);
+        const status = await fetch(`${origin}/api/consent`, c.init(origin)).then(
+          (r) => r.status,
+          (e: Error) => `error: ${e.message}`,
+        );
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
     };
     await Promise.all(Array.from({length: concurrency}, worker));
     const right = statuses.get(c.expected) ?? 0;
-    rows.push({request: c.label, expected: c.expected, right: `${right}/${perCase}`, other: [...statuses].filter(([s]) => s !== c.expected).map(([s, n]) => `${s}×${n}`).join(' ') || '-'});
+    rows.push({
+      request: c.label,
+      expected: c.expected,
+      right: `${right}/${perCase}`,
+      other:
+        [...statuses]
+          .filter(([s]) => s !== c.expected)
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ') || '-',
+    });
   }
   const alive = (await fetch(`${origin}/privacy`)).status;
   console.log(`\nConsent route under a hostile batch (${perCase} of each, ${concurrency} at a time)`);

@@ -34,7 +34,11 @@ export async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
 
 /** `next start` on a port (no -H: see README), stopped by the returned function. */
 export async function startNext(port: number, env: Record<string, string> = {}): Promise<() => Promise<void>> {
-  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], {stdio: 'ignore', detached: true, env: {...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env}});
+  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], {
+    stdio: 'ignore',
+    detached: true,
+    env: {...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env},
+  });
   await waitFor(`http://127.0.0.1:${port}/privacy`);
   return () =>
     new Promise((resolve) => {
@@ -49,6 +53,8 @@ export function run(command: string, args: string[], env: Record<string, string>
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${out.slice(-2000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${out.slice(-2000)}`)),
+    );
   });
 }

@@ -3,7 +3,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {median, run, table} from './lib';
 
-const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
+const CHROME_FLAGS =
+  '--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
 
 interface Run {
   performance: number;
@@ -31,7 +32,16 @@ async function lighthouseRun(url: string, desktop: boolean): Promise<Run> {
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'lh-')), 'report.json');
   await run(
     'npx',
-    ['lighthouse', url, '--quiet', '--output=json', `--output-path=${out}`, `--chrome-flags=${CHROME_FLAGS}`, '--only-categories=performance,accessibility,best-practices,seo', ...(desktop ? ['--preset=desktop'] : [])],
+    [
+      'lighthouse',
+      url,
+      '--quiet',
+      '--output=json',
+      `--output-path=${out}`,
+      `--chrome-flags=${CHROME_FLAGS}`,
+      '--only-categories=performance,accessibility,best-practices,seo',
+      ...(desktop ? ['--preset=desktop'] : []),
+    ],
     {CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'},
   );
   const report = JSON.parse(readFileSync(out, 'utf8'));

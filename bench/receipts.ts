@@ -17,8 +17,19 @@ async function burst(origin: string, total: number, clients: number) {
   const started = performance.now();
   const client = async () => {
     for (let n = next++; n < total; n = next++) {
-      const record = {v: 1, id: hex(0x10000 + n), ts: Date.now() - 1000, pv: '1.0.0', c: {analytics: n % 2 === 0, advertising: false}, m: 'banner'};
-      const response = await fetch(`${origin}/api/consent`, {method: 'POST', headers: {'content-type': 'application/json', origin}, body: JSON.stringify({record, locale: 'ja'})}).catch(() => null);
+      const record = {
+        v: 1,
+        id: hex(0x10000 + n),
+        ts: Date.now() - 1000,
+        pv: '1.0.0',
+        c: {analytics: n % 2 === 0, advertising: false},
+        m: 'banner',
+      };
+      const response = await fetch(`${origin}/api/consent`, {
+        method: 'POST',
+        headers: {'content-type': 'application/json', origin},
+        body: JSON.stringify({record, locale: 'ja'}),
+      }).catch(() => null);
       if (response && (response.status === 201 || response.status === 200)) acknowledged.push(record.id);
       else failed++;
     }
@@ -27,7 +38,14 @@ async function burst(origin: string, total: number, clients: number) {
   return {acknowledged, failed, seconds: (performance.now() - started) / 1000};
 }
 
-async function measure(mode: string, port: number, env: Record<string, string>, openStore: () => Promise<ConsentStore>, total: number, clients: number) {
+async function measure(
+  mode: string,
+  port: number,
+  env: Record<string, string>,
+  openStore: () => Promise<ConsentStore>,
+  total: number,
+  clients: number,
+) {
   const stop = await startNext(port, env);
   let result;
   try {
@@ -46,18 +64,45 @@ async function measure(mode: string, port: number, env: Record<string, string>, 
   const stored = new Set((await store.export(new Date(0), new Date(Date.now() + 60_000))).map((r) => r.consentId));
   await store.close();
   const lost = result.acknowledged.filter((id) => !stored.has(id)).length;
-  return {store: mode, sent: total, acknowledged: result.acknowledged.length, 'not acknowledged': result.failed, stored: stored.size, lost, seconds: result.seconds.toFixed(1), 'receipts/s': Math.round(result.acknowledged.length / result.seconds)};
+  return {
+    store: mode,
+    sent: total,
+    acknowledged: result.acknowledged.length,
+    'not acknowledged': result.failed,
+    stored: stored.size,
+    lost,
+    seconds: result.seconds.toFixed(1),
+    'receipts/s': Math.round(result.acknowledged.length / result.seconds),
+  };
 }
 
 /** Receipts per second on the embedded store and on PostgreSQL, and how many were lost (goal 0). */
 export async function receiptsBench(port: number, total: number, clients: number) {
   const rows = [];
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-receipts-'));
-  rows.push(await measure('embedded (PGlite)', port, {CONSENT_DATA_DIR: dataDir}, () => openEmbeddedStore(dataDir), total, clients));
+  rows.push(
+    await measure(
+      'embedded (PGlite)',
+      port,
+      {CONSENT_DATA_DIR: dataDir},
+      () => openEmbeddedStore(dataDir),
+      total,
+      clients,
+    ),
+  );
   const cluster = await startPgCluster();
   if (cluster) {
     try {
-      rows.push(await measure('PostgreSQL', port, {DATABASE_URL: cluster.url}, () => openPostgresStore(cluster.url), total, clients));
+      rows.push(
+        await measure(
+          'PostgreSQL',
+          port,
+          {DATABASE_URL: cluster.url},
+          () => openPostgresStore(cluster.url),
+          total,
+          clients,
+        ),
+      );
     } finally {
       cluster.destroy();
     }

@@ -25,7 +25,8 @@ export function parseWrk(server: string, out: string): WrkResult {
   };
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
   const non2xx = /Non-2xx or 3xx responses: (\d+)/.exec(out);
-  const errors = (socket ? Number(socket[1]) + Number(socket[2]) + Number(socket[3]) : 0) + (non2xx ? Number(non2xx[1]) : 0);
+  const errors =
+    (socket ? Number(socket[1]) + Number(socket[2]) + Number(socket[3]) : 0) + (non2xx ? Number(non2xx[1]) : 0);
   const timeouts = socket ? Number(socket[4]) : 0;
   return {
     server,
@@ -39,7 +40,14 @@ export function parseWrk(server: string, out: string): WrkResult {
 }
 
 const wrk = (url: string, seconds: number, connections: number, gzip = true) =>
-  run('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '--latency', ...(gzip ? ['-H', 'Accept-Encoding: gzip'] : []), url]);
+  run('wrk', [
+    '-t2',
+    `-c${connections}`,
+    `-d${seconds}s`,
+    '--latency',
+    ...(gzip ? ['-H', 'Accept-Encoding: gzip'] : []),
+    url,
+  ]);
 
 /** nginx (one worker, gzip level 6 like Next's) serving the very HTML `next build` prerendered. */
 async function startNginx(port: number): Promise<() => void> {
@@ -69,11 +77,18 @@ export async function throughput(nextOrigin: string, nginxPort: number, seconds:
     const next = parseWrk('next start', await wrk(`${nextOrigin}/privacy`, seconds, connections));
     const nginx = parseWrk('nginx', await wrk(`http://127.0.0.1:${nginxPort}/privacy`, seconds, connections));
     // Where next start's time goes: the same run without compression.
-    const identity = parseWrk('next start, no gzip', await wrk(`${nextOrigin}/privacy`, Math.min(seconds, 10), connections, false));
-    console.log(`\nThroughput on /privacy: wrk, ${seconds} s, ${connections} connections, gzip (2 cores shared by server and client)`);
+    const identity = parseWrk(
+      'next start, no gzip',
+      await wrk(`${nextOrigin}/privacy`, Math.min(seconds, 10), connections, false),
+    );
+    console.log(
+      `\nThroughput on /privacy: wrk, ${seconds} s, ${connections} connections, gzip (2 cores shared by server and client)`,
+    );
     table([next, nginx, identity]);
     const ratio = next['req/s'] / nginx['req/s'];
-    console.log(`  next start / nginx = ${(ratio * 100).toFixed(1)} % (goal ≥ 30 %); errors: next ${next.errors} (+${next.timeouts} over 2 s), nginx ${nginx.errors} (+${nginx.timeouts}) (goal 0)`);
+    console.log(
+      `  next start / nginx = ${(ratio * 100).toFixed(1)} % (goal ≥ 30 %); errors: next ${next.errors} (+${next.timeouts} over 2 s), nginx ${nginx.errors} (+${nginx.timeouts}) (goal 0)`,
+    );
     return {next, nginx, ratio};
   } finally {
     stopNginx();

@@ -30,6 +30,11 @@ export async function pageWeight(origin: string, path: string): Promise<PageWeig
 
 export function printWeight(title: string, weight: PageWeight): void {
   console.log(`\n${title}`);
-  table([...weight.scripts.map((s) => ({file: s.src, gzip: kb(s.gzip)})), ...weight.css.map((c) => ({file: c.href, gzip: kb(c.gzip)}))]);
-  console.log(`  scripts ${kb(weight.scriptTotal)}, CSS ${kb(weight.cssTotal)}; HTML ${kb(weight.htmlGzip)} (RSC payload inside it ${kb(weight.rscGzip)})`);
+  table([
+    ...weight.scripts.map((s) => ({file: s.src, gzip: kb(s.gzip)})),
+    ...weight.css.map((c) => ({file: c.href, gzip: kb(c.gzip)})),
+  ]);
+  console.log(
+    `  scripts ${kb(weight.scriptTotal)}, CSS ${kb(weight.cssTotal)}; HTML ${kb(weight.htmlGzip)} (RSC payload inside it ${kb(weight.rscGzip)})`,
+  );
 }

@@ -13,7 +13,15 @@ function fail(message: string): never {
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
-  const {values} = parseArgs({args: rest, options: {from: {type: 'string'}, to: {type: 'string'}, format: {type: 'string', default: 'jsonl'}, 'older-than': {type: 'string'}}});
+  const {values} = parseArgs({
+    args: rest,
+    options: {
+      from: {type: 'string'},
+      to: {type: 'string'},
+      format: {type: 'string', default: 'jsonl'},
+      'older-than': {type: 'string'},
+    },
+  });
   const store = await getConsentStore();
   try {
     if (command === 'export') {
@@ -24,7 +32,9 @@ async function main() {
       if (values.format !== 'csv' && values.format !== 'jsonl') fail('--format is csv or jsonl.');
       const receipts: Receipt[] = await store.export(from, to);
       process.stdout.write(formatReceipts(receipts, values.format));
-      console.error(`${receipts.length} receipt(s) received from ${from.toISOString().slice(0, 10)} to before ${to.toISOString().slice(0, 10)} (${store.kind} store).`);
+      console.error(
+        `${receipts.length} receipt(s) received from ${from.toISOString().slice(0, 10)} to before ${to.toISOString().slice(0, 10)} (${store.kind} store).`,
+      );
     } else if (command === 'purge') {
       if (!values['older-than']) fail('--older-than takes a duration: 90d, 26w, 18m or 3y.');
       const cutoff = cutoffFor(values['older-than'], new Date());

@@ -13,8 +13,12 @@ const errors = diagnostics.filter((d) => d.severity === 'error').length;
 const warnings = diagnostics.length - errors;
 const elapsed = Math.round(performance.now() - started);
 if (errors > 0) {
-  console.log(`\n✗ エラー ${errors} 件、警告 ${warnings} 件。エラーを直すまで公開（ビルド）できません。直し方は docs/editing-policy.md を見てください。`);
-  console.log(`  ${errors} error(s), ${warnings} warning(s) in ${path.relative(process.cwd(), dir) || dir} (${elapsed} ms).`);
+  console.log(
+    `\n✗ エラー ${errors} 件、警告 ${warnings} 件。エラーを直すまで公開（ビルド）できません。直し方は docs/editing-policy.md を見てください。`,
+  );
+  console.log(
+    `  ${errors} error(s), ${warnings} warning(s) in ${path.relative(process.cwd(), dir) || dir} (${elapsed} ms).`,
+  );
   process.exit(1);
 }
 console.log(`\n✓ エラーはありません（警告 ${warnings} 件）。 No errors, ${warnings} warning(s) (${elapsed} ms).`);

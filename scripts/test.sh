@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: everything, in the order that fails fastest — types, lint, unit tests, the policy
+# npm test: everything, in the order that fails fastest — format, types, lint, unit tests, the policy
 # checker, a production build, then the Playwright suite against `next start` in Debian's chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,8 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
   fi
 fi
 
+step "Format (Prettier)"
+npx prettier --check .
 step "Type-check (tsc --noEmit)"
 npx tsc --noEmit -p tsconfig.check.json
 step "Lint (ESLint, Next's rules)"

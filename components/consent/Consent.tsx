@@ -18,14 +18,21 @@ export async function Consent({locale}: {locale: Locale}) {
   const policy = policyPath(locale);
   // The banner names only the optional categories the registry actually declares something for.
   const optionalInUse = optionalCategoriesInUse(cookieRegistry);
-  const body = optionalInUse.length === 0 ? t('bodyNecessaryOnly') : t('bodyOptional', {categories: optionalInUse.map((c) => c.label[locale]).join(locale === 'ja' ? '・' : ', ')});
+  const body =
+    optionalInUse.length === 0
+      ? t('bodyNecessaryOnly')
+      : t('bodyOptional', {categories: optionalInUse.map((c) => c.label[locale]).join(locale === 'ja' ? '・' : ', ')});
   const categories = cookieRegistry.categories.map((category) => ({
     id: category.id,
     label: category.label[locale],
     description: category.description[locale],
     cookies: cookieRegistry.cookies
       .filter((cookie) => cookie.category === category.id)
-      .map((cookie) => ({name: cookie.name, purpose: cookie.purpose[locale], detail: tp('cookieDetail', {provider: cookie.provider, duration: cookie.duration[locale]})})),
+      .map((cookie) => ({
+        name: cookie.name,
+        purpose: cookie.purpose[locale],
+        detail: tp('cookieDetail', {provider: cookie.provider, duration: cookie.duration[locale]}),
+      })),
   }));
   return (
     <>

@@ -22,7 +22,19 @@ export interface ConsentBannerStrings {
  * It is a labelled region, not a modal: the policy stays readable. Without JavaScript its form
  * posts to /api/consent.
  */
-export function ConsentBanner({strings, locale, policyHref, revisionsHref, config}: {strings: ConsentBannerStrings; locale: string; policyHref: string; revisionsHref: string; config: ConsentClientConfig}) {
+export function ConsentBanner({
+  strings,
+  locale,
+  policyHref,
+  revisionsHref,
+  config,
+}: {
+  strings: ConsentBannerStrings;
+  locale: string;
+  policyHref: string;
+  revisionsHref: string;
+  config: ConsentClientConfig;
+}) {
   useEffect(() => initConsent(config), [config]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

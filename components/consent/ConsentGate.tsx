@@ -5,6 +5,14 @@ import type {OptionalCategory} from '@/lib/consent/categories';
 import {useConsent} from './useConsent';
 
 /** Renders its children only while the visitor has granted the category. */
-export function ConsentGate({category, children, fallback = null}: {category: OptionalCategory; children: ReactNode; fallback?: ReactNode}) {
+export function ConsentGate({
+  category,
+  children,
+  fallback = null,
+}: {
+  category: OptionalCategory;
+  children: ReactNode;
+  fallback?: ReactNode;
+}) {
   return useConsent().granted(category) ? children : fallback;
 }

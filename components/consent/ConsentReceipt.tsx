@@ -23,7 +23,13 @@ export interface ConsentReceiptStrings {
  * The visitor's own record: what the cookie says, a download of the receipts the server holds,
  * and deletion of both (after which the banner asks again).
  */
-export function ConsentReceipt({strings, categories}: {strings: ConsentReceiptStrings; categories: {id: string; label: string}[]}) {
+export function ConsentReceipt({
+  strings,
+  categories,
+}: {
+  strings: ConsentReceiptStrings;
+  categories: {id: string; label: string}[];
+}) {
   const {record} = useConsent();
   const [message, setMessage] = useState('');
   if (!record) return message ? <p role="status">{message}</p> : null;
@@ -52,7 +58,12 @@ export function ConsentReceipt({strings, categories}: {strings: ConsentReceiptSt
         <div>
           <dt>{strings.receiptRecordedAt}</dt>
           <dd>
-            <time dateTime={new Date(record.ts).toISOString()}>{new Date(record.ts).toLocaleString(document.documentElement.lang, {dateStyle: 'long', timeStyle: 'medium'})}</time>
+            <time dateTime={new Date(record.ts).toISOString()}>
+              {new Date(record.ts).toLocaleString(document.documentElement.lang, {
+                dateStyle: 'long',
+                timeStyle: 'medium',
+              })}
+            </time>
           </dd>
         </div>
         <div>
@@ -61,7 +72,11 @@ export function ConsentReceipt({strings, categories}: {strings: ConsentReceiptSt
         </div>
         <div>
           <dt>{strings.receiptChoices}</dt>
-          <dd>{optional.map((c) => `${c.label}: ${record.c[c.id] ? strings.receiptGranted : strings.receiptDenied}`).join(' / ')}</dd>
+          <dd>
+            {optional
+              .map((c) => `${c.label}: ${record.c[c.id] ? strings.receiptGranted : strings.receiptDenied}`)
+              .join(' / ')}
+          </dd>
         </div>
       </dl>
       <p className="consent-receipt-actions">

@@ -31,7 +31,13 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), [tabi
  * The preferences: a real modal <dialog>. Focus moves in and is kept inside, Esc closes it, and
  * focus returns to what opened it. Giving and withdrawing take the same single click.
  */
-export function PreferencesDialog({strings, categories}: {strings: PreferencesStrings; categories: PreferencesCategory[]}) {
+export function PreferencesDialog({
+  strings,
+  categories,
+}: {
+  strings: PreferencesStrings;
+  categories: PreferencesCategory[];
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const [choices, setChoices] = useState<ConsentChoices>(ALL_DENIED);
@@ -73,7 +79,14 @@ export function PreferencesDialog({strings, categories}: {strings: PreferencesSt
   };
 
   return (
-    <dialog ref={dialog} className="consent-dialog" aria-labelledby="consent-dialog-title" aria-describedby="consent-dialog-description" onClose={restoreFocus} onKeyDown={trapFocus}>
+    <dialog
+      ref={dialog}
+      className="consent-dialog"
+      aria-labelledby="consent-dialog-title"
+      aria-describedby="consent-dialog-description"
+      onClose={restoreFocus}
+      onKeyDown={trapFocus}
+    >
       <div className="consent-dialog-head">
         <h2 id="consent-dialog-title">{strings.title}</h2>
         <button type="button" className="consent-close" onClick={() => dialog.current?.close()}>
@@ -111,9 +124,7 @@ export function PreferencesDialog({strings, categories}: {strings: PreferencesSt
                       <li key={cookie.name}>
                         <code>{cookie.name}</code> — {cookie.purpose}
                         <br />
-                        <span className="consent-cookie-meta">
-                          {cookie.detail}
-                        </span>
+                        <span className="consent-cookie-meta">{cookie.detail}</span>
                       </li>
                     ))}
                   </ul>

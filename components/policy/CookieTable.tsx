@@ -32,7 +32,10 @@ export async function CookieTable({locale, registry = cookieRegistry}: {locale: 
               </th>
               <td data-label={columns[1]}>{categoryLabel(cookie.category)}</td>
               <td data-label={columns[2]}>
-                {t('providerWithParty', {provider: cookie.provider, party: t(cookie.party === 'first' ? 'firstParty' : 'thirdParty')})}
+                {t('providerWithParty', {
+                  provider: cookie.provider,
+                  party: t(cookie.party === 'first' ? 'firstParty' : 'thirdParty'),
+                })}
               </td>
               <td data-label={columns[3]}>{cookie.purpose[locale]}</td>
               <td data-label={columns[4]}>{cookie.duration[locale]}</td>

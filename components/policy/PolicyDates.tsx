@@ -12,7 +12,13 @@ export async function PolicyDates({frontmatter}: {frontmatter: PolicyFrontmatter
     <dl className="policy-dates">
       <div>
         <dt>{t('effectiveDate')}</dt>
-        <dd>{frontmatter.effectiveDate ? <PolicyDate date={frontmatter.effectiveDate} /> : <span className="date-unset">{t('unset')}</span>}</dd>
+        <dd>
+          {frontmatter.effectiveDate ? (
+            <PolicyDate date={frontmatter.effectiveDate} />
+          ) : (
+            <span className="date-unset">{t('unset')}</span>
+          )}
+        </dd>
       </div>
       {frontmatter.lastUpdated ? (
         <div>

@@ -24,7 +24,14 @@ export async function RevisionHistory({revisions, changes}: {revisions: Revision
           .map(({revision, index}) => (
             <li key={revision.version}>
               <p className="revision-head">
-                {revision.date ? <PolicyDate date={revision.date} /> : <span className="date-unset">{t('dateUnset')}</span>} <span className="revision-version">{t('version')} {revision.version}</span>
+                {revision.date ? (
+                  <PolicyDate date={revision.date} />
+                ) : (
+                  <span className="date-unset">{t('dateUnset')}</span>
+                )}{' '}
+                <span className="revision-version">
+                  {t('version')} {revision.version}
+                </span>
                 {revision.reconsent && index > 0 ? <span className="badge">{t('reconsent')}</span> : null}
               </p>
               {revision.summary ? <p>{revision.summary}</p> : null}

@@ -37,7 +37,13 @@ function boot(config: BootConfig, status: typeof consentStatus) {
       // eslint-disable-next-line prefer-rest-params -- gtag's queue expects the arguments object
       w.dataLayer.push(arguments);
     };
-    w.gtag('consent', 'default', {ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied', wait_for_update: 500});
+    w.gtag('consent', 'default', {
+      ad_storage: 'denied',
+      ad_user_data: 'denied',
+      ad_personalization: 'denied',
+      analytics_storage: 'denied',
+      wait_for_update: 500,
+    });
   }
 }
 

@@ -1,7 +1,16 @@
 import Cookies from 'js-cookie';
 import {CONSENT_COOKIE, CONSENT_MAX_AGE_DAYS, type ConsentCategory, type OptionalCategory} from './categories';
 import {clearReceipts, queueReceipt} from './receipts';
-import {ALL_DENIED, consentStatus, createConsent, serializeConsent, type ConsentChoices, type ConsentMethod, type ConsentPolicy, type ConsentRecord} from './record';
+import {
+  ALL_DENIED,
+  consentStatus,
+  createConsent,
+  serializeConsent,
+  type ConsentChoices,
+  type ConsentMethod,
+  type ConsentPolicy,
+  type ConsentRecord,
+} from './record';
 
 /** What the browser needs to know: the policy versions and which cookies each category sets. */
 export interface ConsentClientConfig {
@@ -102,7 +111,11 @@ export function openPreferences(): void {
  * Names of the declared cookies and storage keys to delete: those of every category not granted
  * now (a declined category must leave nothing behind, whatever set it). A name ending in * matches every name with that prefix (e.g. _ga_*).
  */
-export function withdrawnNames(choices: ConsentChoices, declared: ConsentClientConfig['declared'], present: string[]): string[] {
+export function withdrawnNames(
+  choices: ConsentChoices,
+  declared: ConsentClientConfig['declared'],
+  present: string[],
+): string[] {
   const withdrawn = (Object.keys(choices) as OptionalCategory[]).filter((category) => !choices[category]);
   const names: string[] = [];
   for (const item of declared) {
@@ -119,7 +132,13 @@ function deleteWithdrawn(choices: ConsentChoices, declared: ConsentClientConfig[
   const cookies = declared.filter((d) => d.kind === 'cookie');
   const storage = declared.filter((d) => d.kind === 'localStorage');
   // Cookies may have been set on this host or on a parent domain (e.g. .heyimg.net by a tag).
-  const domains = [undefined, ...location.hostname.split('.').map((_, i, parts) => parts.slice(i).join('.')).filter((d) => d.includes('.'))];
+  const domains = [
+    undefined,
+    ...location.hostname
+      .split('.')
+      .map((_, i, parts) => parts.slice(i).join('.'))
+      .filter((d) => d.includes('.')),
+  ];
   for (const name of withdrawnNames(choices, cookies, cookieNames)) {
     for (const domain of domains) Cookies.remove(name, {path: '/', domain});
   }

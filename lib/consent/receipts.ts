@@ -63,7 +63,13 @@ export async function flushReceipts(): Promise<void> {
       if (!next) break;
       let status = 0;
       try {
-        const response = await fetch('/api/consent', {method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify(next), credentials: 'same-origin', keepalive: true});
+        const response = await fetch('/api/consent', {
+          method: 'POST',
+          headers: {'content-type': 'application/json'},
+          body: JSON.stringify(next),
+          credentials: 'same-origin',
+          keepalive: true,
+        });
         status = response.status;
       } catch {
         status = 0; // offline or the server is unreachable

@@ -74,16 +74,33 @@ export function consentStatus(raw: string | null | undefined, policy: ConsentPol
   const {v, id, ts, pv, c, m} = data;
   if (v !== 1) return missing;
   if (typeof id !== 'string' || !/^[0-9a-f]{32}$/.test(id)) return missing;
-  if (typeof ts !== 'number' || !Number.isInteger(ts) || ts < EARLIEST || ts > now + CLOCK_SKEW_MS || now - ts > MAX_AGE_MS) return missing;
+  if (
+    typeof ts !== 'number' ||
+    !Number.isInteger(ts) ||
+    ts < EARLIEST ||
+    ts > now + CLOCK_SKEW_MS ||
+    now - ts > MAX_AGE_MS
+  )
+    return missing;
   if (typeof pv !== 'string' || !VERSION.test(pv) || compare(pv, policy.version) > 0) return missing;
   if (typeof m !== 'string' || METHODS.indexOf(m) < 0) return missing;
-  if (!isPlain(c) || !exactKeys(c, CATEGORIES) || typeof c.analytics !== 'boolean' || typeof c.advertising !== 'boolean') return missing;
+  if (
+    !isPlain(c) ||
+    !exactKeys(c, CATEGORIES) ||
+    typeof c.analytics !== 'boolean' ||
+    typeof c.advertising !== 'boolean'
+  )
+    return missing;
   const record = {v: 1, id, ts, pv, c: {analytics: c.analytics, advertising: c.advertising}, m} as ConsentRecord;
   return compare(pv, policy.baseline) < 0 ? {status: 'reconsent', record} : {status: 'valid', record};
 }
 
 /** A valid choice, or null: what components and the site's code act on. */
-export function parseConsent(raw: string | null | undefined, policy: ConsentPolicy, now = Date.now()): ConsentRecord | null {
+export function parseConsent(
+  raw: string | null | undefined,
+  policy: ConsentPolicy,
+  now = Date.now(),
+): ConsentRecord | null {
   const result = consentStatus(raw, policy, now);
   return result.status === 'valid' ? result.record : null;
 }
@@ -98,7 +115,12 @@ export function newConsentId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function createConsent(choices: ConsentChoices, method: ConsentMethod, policy: ConsentPolicy, options: {now?: number; id?: string} = {}): ConsentRecord {
+export function createConsent(
+  choices: ConsentChoices,
+  method: ConsentMethod,
+  policy: ConsentPolicy,
+  options: {now?: number; id?: string} = {},
+): ConsentRecord {
   return {
     v: 1,
     id: options.id ?? newConsentId(),

@@ -46,15 +46,21 @@ export const registrySchema = z
   .superRefine((registry, ctx) => {
     const ids = registry.categories.map((c) => c.id);
     for (const id of CONSENT_CATEGORIES) {
-      if (ids.filter((x) => x === id).length !== 1) ctx.addIssue({code: 'custom', path: ['categories'], message: `category ${id} must be declared exactly once`});
+      if (ids.filter((x) => x === id).length !== 1)
+        ctx.addIssue({code: 'custom', path: ['categories'], message: `category ${id} must be declared exactly once`});
     }
     const names = new Set<string>();
     for (const [i, cookie] of registry.cookies.entries()) {
-      if (names.has(cookie.name)) ctx.addIssue({code: 'custom', path: ['cookies', i, 'name'], message: `${cookie.name} is declared twice`});
+      if (names.has(cookie.name))
+        ctx.addIssue({code: 'custom', path: ['cookies', i, 'name'], message: `${cookie.name} is declared twice`});
       names.add(cookie.name);
     }
     if (!registry.cookies.some((c) => c.name === CONSENT_COOKIE && c.category === 'necessary')) {
-      ctx.addIssue({code: 'custom', path: ['cookies'], message: `the consent cookie ${CONSENT_COOKIE} must be declared as necessary`});
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cookies'],
+        message: `the consent cookie ${CONSENT_COOKIE} must be declared as necessary`,
+      });
     }
   });
 
@@ -63,7 +69,9 @@ export type CookieDeclaration = z.infer<typeof cookieDeclarationSchema>;
 
 /** The optional categories something is declared for: the only ones the banner may say the site uses. */
 export function optionalCategoriesInUse(registry: CookieRegistry) {
-  return registry.categories.filter((category) => category.id !== 'necessary' && registry.cookies.some((cookie) => cookie.category === category.id));
+  return registry.categories.filter(
+    (category) => category.id !== 'necessary' && registry.cookies.some((cookie) => cookie.category === category.id),
+  );
 }
 
 /** The real registry: everything this site sets or stores in the browser, and nothing it does not. */

@@ -23,8 +23,10 @@ function requestHost(headers: Headers): string | null {
 export function assertSameOrigin(headers: Headers): void {
   const origin = headers.get('origin');
   const host = requestHost(headers);
-  if (headers.get('sec-fetch-site') === 'cross-site') throw new HttpError(403, '他のサイトからの送信は受け付けません。', 'Cross-site requests are not accepted.');
-  if (origin === 'null') throw new HttpError(403, '送信元が不明なリクエストは受け付けません。', 'Opaque origins are not accepted.');
+  if (headers.get('sec-fetch-site') === 'cross-site')
+    throw new HttpError(403, '他のサイトからの送信は受け付けません。', 'Cross-site requests are not accepted.');
+  if (origin === 'null')
+    throw new HttpError(403, '送信元が不明なリクエストは受け付けません。', 'Opaque origins are not accepted.');
   // Without Origin (an old browser, a same-origin navigation) Sec-Fetch-Site above is the check.
   if (origin === null) return;
   let originHost: string;
@@ -33,13 +35,18 @@ export function assertSameOrigin(headers: Headers): void {
   } catch {
     throw new HttpError(403, '送信元（Origin）が正しくありません。', 'Malformed Origin header.');
   }
-  if (originHost !== host) throw new HttpError(403, '他のサイトからの送信は受け付けません。', `Origin ${origin} is not this site.`);
+  if (originHost !== host)
+    throw new HttpError(403, '他のサイトからの送信は受け付けません。', `Origin ${origin} is not this site.`);
 }
 
 export function assertContentType(headers: Headers, allowed: string[]): string {
   const type = (headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!allowed.includes(type)) {
-    throw new HttpError(415, `この形式（${type || 'なし'}）のデータは受け付けません。`, `Unsupported content type ${type || '(none)'}; expected ${allowed.join(' or ')}.`);
+    throw new HttpError(
+      415,
+      `この形式（${type || 'なし'}）のデータは受け付けません。`,
+      `Unsupported content type ${type || '(none)'}; expected ${allowed.join(' or ')}.`,
+    );
   }
   return type;
 }
@@ -88,7 +95,13 @@ export function errorResponse(error: HttpError, extraHeaders: Record<string, str
 
 /** The consent cookie as the server sets it: the same value and attributes as js-cookie writes. */
 export function consentCookieHeader(value: string, secure: boolean, maxAgeSeconds: number): string {
-  return [`${CONSENT_COOKIE}=${encodeURIComponent(value)}`, 'Path=/', `Max-Age=${maxAgeSeconds}`, 'SameSite=Lax', ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${CONSENT_COOKIE}=${encodeURIComponent(value)}`,
+    'Path=/',
+    `Max-Age=${maxAgeSeconds}`,
+    'SameSite=Lax',
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export function isSecure(request: Request): boolean {
@@ -110,9 +123,20 @@ export function cookieValue(request: Request, name: string): string | undefined 
 
 /** 405 with the Allow header, for every method a route does not implement. */
 export function methodNotAllowed(allow: string[]): () => Response {
-  return () => errorResponse(new HttpError(405, `このアドレスは ${allow.join(' と ')} だけを受け付けます。`, `Only ${allow.join(' and ')} ${allow.length > 1 ? 'are' : 'is'} allowed here.`), {allow: allow.join(', ')});
+  return () =>
+    errorResponse(
+      new HttpError(
+        405,
+        `このアドレスは ${allow.join(' と ')} だけを受け付けます。`,
+        `Only ${allow.join(' and ')} ${allow.length > 1 ? 'are' : 'is'} allowed here.`,
+      ),
+      {allow: allow.join(', ')},
+    );
 }
 
 export function jsonResponse(body: unknown, status: number, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {status, headers: {'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers}});
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: {'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers},
+  });
 }

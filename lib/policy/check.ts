@@ -40,7 +40,8 @@ export function checkTranslation(original: PolicyDocument, translation: PolicyDo
   const b = translation.frontmatter;
   if (a && b) {
     const unset = '未設定';
-    const revisions = (fm: typeof a) => fm.revisions.map((r) => `${r.version}@${r.date ?? unset}${r.reconsent ? '!' : ''}`).join(',');
+    const revisions = (fm: typeof a) =>
+      fm.revisions.map((r) => `${r.version}@${r.date ?? unset}${r.reconsent ? '!' : ''}`).join(',');
     const fields = [
       ['version', a.version, b.version],
       ['effectiveDate', a.effectiveDate ?? unset, b.effectiveDate ?? unset],

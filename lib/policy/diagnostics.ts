@@ -18,13 +18,7 @@ export interface Position {
   column: number;
 }
 
-export function diagnostic(
-  file: string,
-  at: Position | undefined,
-  code: RuleCode,
-  ja: string,
-  en: string,
-): Diagnostic {
+export function diagnostic(file: string, at: Position | undefined, code: RuleCode, ja: string, en: string): Diagnostic {
   return {file, line: at?.line ?? 1, column: at?.column ?? 1, severity: POLICY_RULES[code].severity, code, ja, en};
 }
 

@@ -61,7 +61,28 @@ const ARTICLE_HEADING: Record<PolicyLocale, {pattern: RegExp; example: string}> 
 
 /** Sub-item markers of the third level: ア, イ, ウ … in Japanese, (a), (b), (c) … in English. */
 const KANA = 'アイウエオカキクケコサシスセソタチツテト';
-const KANA_IDS = ['a', 'i', 'u', 'e', 'o', 'ka', 'ki', 'ku', 'ke', 'ko', 'sa', 'shi', 'su', 'se', 'so', 'ta', 'chi', 'tsu', 'te', 'to'];
+const KANA_IDS = [
+  'a',
+  'i',
+  'u',
+  'e',
+  'o',
+  'ka',
+  'ki',
+  'ku',
+  'ke',
+  'ko',
+  'sa',
+  'shi',
+  'su',
+  'se',
+  'so',
+  'ta',
+  'chi',
+  'tsu',
+  'te',
+  'to',
+];
 const LATIN = 'abcdefghijklmnopqrst';
 
 const BANNED_ELEMENT_HINT: Record<string, string> = {
@@ -102,16 +123,33 @@ export function parsePolicy(source: string, file: string): PolicyDocument {
   const diagnostics: Diagnostic[] = [];
   const report: Report = (at, code, ja, en) => diagnostics.push(diagnostic(file, at, code, ja, en));
 
-  const empty: PolicyDocument = {file, locale, tree: {type: 'root', children: []}, frontmatter: null, fieldLines: {}, title: '', articles: [], anchors: [], terms: [], diagnostics};
+  const empty: PolicyDocument = {
+    file,
+    locale,
+    tree: {type: 'root', children: []},
+    frontmatter: null,
+    fieldLines: {},
+    title: '',
+    articles: [],
+    anchors: [],
+    terms: [],
+    diagnostics,
+  };
 
   let tree: Root;
   try {
-    tree = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).parse(new VFile({path: file, value: source}));
+    tree = unified()
+      .use(remarkParse)
+      .use(remarkMdx)
+      .use(remarkFrontmatter, ['yaml'])
+      .parse(new VFile({path: file, value: source}));
   } catch (error) {
     const e = error as {reason?: string; message: string; line?: number; column?: number};
     // "Expected a closing tag for `<X>` (37:10-37:23) before …": point at the tag, not where parsing gave up.
     const opened = /\((\d+):(\d+)-\d+:\d+\)/.exec(e.reason ?? '');
-    const at = opened ? {line: Number(opened[1]), column: Number(opened[2])} : {line: e.line ?? 1, column: e.column ?? 1};
+    const at = opened
+      ? {line: Number(opened[1]), column: Number(opened[2])}
+      : {line: e.line ?? 1, column: e.column ?? 1};
     report(at, 'mdx-syntax', explainSyntaxError(e.reason ?? e.message), `MDX syntax error: ${e.reason ?? e.message}`);
     return empty;
   }
@@ -119,13 +157,19 @@ export function parsePolicy(source: string, file: string): PolicyDocument {
   const fieldLines: Record<string, number> = {};
   const frontmatter = readFrontmatter(tree, report, fieldLines);
   if (frontmatter && !frontmatter.effectiveDate && locale === 'ja') {
-    report({line: fieldLines.version ?? 1, column: 1}, 'effective-date-unset', '施行日（effectiveDate）が決まっていません。ページには施行日「未定」と表示されます。法務で決めたら日英両方の frontmatter に effectiveDate: "YYYY-MM-DD" を追加してください。', 'The effective date is not set; the page shows it as undecided.');
+    report(
+      {line: fieldLines.version ?? 1, column: 1},
+      'effective-date-unset',
+      '施行日（effectiveDate）が決まっていません。ページには施行日「未定」と表示されます。法務で決めたら日英両方の frontmatter に effectiveDate: "YYYY-MM-DD" を追加してください。',
+      'The effective date is not set; the page shows it as undecided.',
+    );
   }
   checkSafety(tree, report);
   const fullWidthNumbers = checkFullWidthNumbers(source, report);
 
   const anchors: Anchor[] = [];
-  const addAnchor = (id: string, at: Position | undefined) => anchors.push({id, line: at?.line ?? 1, column: at?.column ?? 1});
+  const addAnchor = (id: string, at: Position | undefined) =>
+    anchors.push({id, line: at?.line ?? 1, column: at?.column ?? 1});
   const articles: Article[] = [];
   let title = '';
   let current: Article | null = null;
@@ -133,7 +177,13 @@ export function parsePolicy(source: string, file: string): PolicyDocument {
 
   for (const node of tree.children) {
     if (node.type === 'heading' && node.depth === 1) {
-      if (title) report(startOf(node), 'duplicate-title', '大見出し（# で始まる行）は 1 つだけにしてください。', 'Only one top-level heading (#) is allowed.');
+      if (title)
+        report(
+          startOf(node),
+          'duplicate-title',
+          '大見出し（# で始まる行）は 1 つだけにしてください。',
+          'Only one top-level heading (#) is allowed.',
+        );
       title = toString(node);
       continue;
     }
@@ -148,18 +198,38 @@ export function parsePolicy(source: string, file: string): PolicyDocument {
     if (current) articleNodes.get(current)!.push(node);
     if (node.type === 'list' && node.ordered) {
       if (!current) {
-        report(startOf(node), 'list-outside-article', '番号付きの項目は条（## 第N条…）の中に書いてください。', 'Numbered items must be inside an article.');
+        report(
+          startOf(node),
+          'list-outside-article',
+          '番号付きの項目は条（## 第N条…）の中に書いてください。',
+          'Numbered items must be inside an article.',
+        );
       } else {
         annotateClauses(node, 1, current.id, locale, source, report, addAnchor);
       }
     }
   }
 
-  if (!title) report(undefined, 'missing-title', 'ポリシーの大見出し（「# プライバシーポリシー」のような # で始まる行）がありません。', 'The policy has no top-level heading (#).');
-  if (articles.length === 0) report(undefined, 'no-articles', '条（「## 第1条（総則）」のような ## で始まる見出し）が 1 つもありません。', 'The policy has no articles (## headings).');
+  if (!title)
+    report(
+      undefined,
+      'missing-title',
+      'ポリシーの大見出し（「# プライバシーポリシー」のような # で始まる行）がありません。',
+      'The policy has no top-level heading (#).',
+    );
+  if (articles.length === 0)
+    report(
+      undefined,
+      'no-articles',
+      '条（「## 第1条（総則）」のような ## で始まる見出し）が 1 つもありません。',
+      'The policy has no articles (## headings).',
+    );
 
   for (const article of articles) {
-    article.text = articleNodes.get(article)!.map((n) => toString(n)).join('\n');
+    article.text = articleNodes
+      .get(article)!
+      .map((n) => toString(n))
+      .join('\n');
   }
 
   const terms = annotateDefinedTerms(tree, locale, file, diagnostics);
@@ -169,7 +239,8 @@ export function parsePolicy(source: string, file: string): PolicyDocument {
   const numberingWrong = diagnostics.some((d) => d.code === 'article-order' || d.code === 'item-order');
   // A full-width 「２．」 is read as text, so the next item looks misnumbered: report only the cause.
   if (fullWidthNumbers) {
-    for (let i = diagnostics.length - 1; i >= 0; i--) if (diagnostics[i]!.code === 'item-order') diagnostics.splice(i, 1);
+    for (let i = diagnostics.length - 1; i >= 0; i--)
+      if (diagnostics[i]!.code === 'item-order') diagnostics.splice(i, 1);
   }
   checkAnchors(tree, anchors, numberingWrong ? () => {} : report, report);
 
@@ -180,9 +251,18 @@ type Report = (at: Position | undefined, code: RuleCode, ja: string, en: string)
 
 function explainSyntaxError(reason: string): string {
   const hints: [RegExp, string][] = [
-    [/acorn|expression/i, '波かっこ { } は MDX では特別な意味を持ちます。文字として書くときは \\{ と \\} のように前に \\ を付けてください。'],
-    [/closing tag|end tag|Expected the closing tag/i, '<…> で開いたタグが閉じられていません。<CookieTable /> のように / を付けるか、閉じタグを書いてください。'],
-    [/before name|Unexpected character/i, '< は MDX ではタグの始まりと読まれます。文字として書くときは \\< としてください。'],
+    [
+      /acorn|expression/i,
+      '波かっこ { } は MDX では特別な意味を持ちます。文字として書くときは \\{ と \\} のように前に \\ を付けてください。',
+    ],
+    [
+      /closing tag|end tag|Expected the closing tag/i,
+      '<…> で開いたタグが閉じられていません。<CookieTable /> のように / を付けるか、閉じタグを書いてください。',
+    ],
+    [
+      /before name|Unexpected character/i,
+      '< は MDX ではタグの始まりと読まれます。文字として書くときは \\< としてください。',
+    ],
   ];
   const hint = hints.find(([pattern]) => pattern.test(reason))?.[1] ?? '書式を確認してください。';
   return `MDX として読み込めません。${hint}`;
@@ -191,7 +271,12 @@ function explainSyntaxError(reason: string): string {
 function readFrontmatter(tree: Root, report: Report, fieldLines: Record<string, number>): PolicyFrontmatter | null {
   const yamlNode = tree.children[0]?.type === 'yaml' ? tree.children[0] : null;
   if (!yamlNode) {
-    report({line: 1, column: 1}, 'frontmatter-missing', 'ファイルの先頭に --- で囲んだ frontmatter（title・version・effectiveDate などの設定）がありません。', 'The file has no frontmatter block at the top.');
+    report(
+      {line: 1, column: 1},
+      'frontmatter-missing',
+      'ファイルの先頭に --- で囲んだ frontmatter（title・version・effectiveDate などの設定）がありません。',
+      'The file has no frontmatter block at the top.',
+    );
     return null;
   }
   const firstLine = (yamlNode.position?.start.line ?? 1) + 1;
@@ -200,12 +285,18 @@ function readFrontmatter(tree: Root, report: Report, fieldLines: Record<string, 
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!;
     const at = lineCounter.linePos(error.pos[0]);
-    report({line: firstLine + at.line - 1, column: at.col}, 'frontmatter-yaml', `frontmatter の書き方が正しくありません（「項目名: 値」の形、字下げ、コロンの後の空白を確認してください）。`, `Frontmatter is not valid YAML: ${error.message.split('\n')[0]}`);
+    report(
+      {line: firstLine + at.line - 1, column: at.col},
+      'frontmatter-yaml',
+      `frontmatter の書き方が正しくありません（「項目名: 値」の形、字下げ、コロンの後の空白を確認してください）。`,
+      `Frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,
+    );
     return null;
   }
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
-      if (isScalar(pair.key) && pair.key.range) fieldLines[String(pair.key.value)] = firstLine + lineCounter.linePos(pair.key.range[0]).line - 1;
+      if (isScalar(pair.key) && pair.key.range)
+        fieldLines[String(pair.key.value)] = firstLine + lineCounter.linePos(pair.key.range[0]).line - 1;
     }
   }
   const result = frontmatterSchema.safeParse(doc.toJS());
@@ -220,12 +311,19 @@ function readFrontmatter(tree: Root, report: Report, fieldLines: Record<string, 
     if (issue.code === 'unrecognized_keys') {
       // Point at the misspelled key itself.
       const parent = doc.getIn(path, true) ?? doc.contents;
-      const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && issue.keys.includes(String(item.key.value))) : undefined;
+      const pair = isMap(parent)
+        ? parent.items.find((item) => isScalar(item.key) && issue.keys.includes(String(item.key.value)))
+        : undefined;
       if (pair && isScalar(pair.key) && pair.key.range) node = pair.key as typeof node;
     }
     const at = node?.range ? lineCounter.linePos(node.range[0]) : {line: 1, col: 1};
     const field = path.join('.') || '(frontmatter)';
-    report({line: firstLine + at.line - 1, column: at.col}, 'frontmatter-field', issue.message, `Frontmatter field "${field}" is invalid.`);
+    report(
+      {line: firstLine + at.line - 1, column: at.col},
+      'frontmatter-field',
+      issue.message,
+      `Frontmatter field "${field}" is invalid.`,
+    );
   }
   return null;
 }
@@ -245,7 +343,12 @@ function checkFullWidthNumbers(source: string, report: Report): boolean {
     const hint = written.startsWith('\u3000')
       ? '字下げに全角空白が使われています。半角空白で字下げしてください'
       : `番号「${written}」が全角です。半角で「${digits}.」と書いてください（(1) や ア の段も「1.」と書き、字下げで段を表します）`;
-    report({line: index + 1, column: 1}, 'fullwidth-number', `${hint}（全角のままだと項目として読まれず、前の段落の続きになります）。`, 'List numbers and indentation must be half-width.');
+    report(
+      {line: index + 1, column: 1},
+      'fullwidth-number',
+      `${hint}（全角のままだと項目として読まれず、前の段落の続きになります）。`,
+      'List numbers and indentation must be half-width.',
+    );
   });
   return found;
 }
@@ -255,29 +358,51 @@ function checkSafety(tree: Root, report: Report): void {
     const at = startOf(node);
     switch (node.type) {
       case 'mdxjsEsm':
-        report(at, 'no-esm', 'import / export の行は使えません。削除してください。', 'import/export statements are not allowed.');
+        report(
+          at,
+          'no-esm',
+          'import / export の行は使えません。削除してください。',
+          'import/export statements are not allowed.',
+        );
         break;
       case 'mdxFlowExpression':
       case 'mdxTextExpression': {
         // {/* comments */} are allowed; any real expression would run code at build time.
         const program = node.data?.estree;
         if (program && program.body.length === 0) break;
-        report(at, 'no-expression', '波かっこ { } の中身はプログラムとして実行されるため使えません。文字として書くときは \\{ と \\} のようにしてください。', 'JavaScript expressions {…} are not allowed.');
+        report(
+          at,
+          'no-expression',
+          '波かっこ { } の中身はプログラムとして実行されるため使えません。文字として書くときは \\{ と \\} のようにしてください。',
+          'JavaScript expressions {…} are not allowed.',
+        );
         break;
       }
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const name = node.name ?? '';
         if (!(ALLOWED_COMPONENTS as readonly string[]).includes(name)) {
-          const hint = BANNED_ELEMENT_HINT[name.toLowerCase()] ?? `使えるのは ${ALLOWED_COMPONENTS.map((c) => `<${c} />`).join('、')} だけです。`;
+          const hint =
+            BANNED_ELEMENT_HINT[name.toLowerCase()] ??
+            `使えるのは ${ALLOWED_COMPONENTS.map((c) => `<${c} />`).join('、')} だけです。`;
           report(at, 'component-not-allowed', `<${name}> は使えません。${hint}`, `Element <${name}> is not allowed.`);
         }
         for (const attribute of node.attributes) {
           if (attribute.type === 'mdxJsxAttribute' && /^on/i.test(attribute.name)) {
-            report(at, 'no-event-handler', `イベント属性 ${attribute.name}= は使えません。削除してください。`, `Event handler attribute ${attribute.name}= is not allowed.`);
+            report(
+              at,
+              'no-event-handler',
+              `イベント属性 ${attribute.name}= は使えません。削除してください。`,
+              `Event handler attribute ${attribute.name}= is not allowed.`,
+            );
           } else {
             const label = attribute.type === 'mdxJsxAttribute' ? attribute.name : '{…}';
-            report(at, 'no-attributes', `<${name}> に属性 ${label} は付けられません。削除してください。`, `Attribute ${label} is not allowed on <${name}>.`);
+            report(
+              at,
+              'no-attributes',
+              `<${name}> に属性 ${label} は付けられません。削除してください。`,
+              `Attribute ${label} is not allowed on <${name}>.`,
+            );
           }
         }
         break;
@@ -291,16 +416,32 @@ function checkSafety(tree: Root, report: Report): void {
   });
 }
 
-const MAILTO = /^mailto:[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const MAILTO =
+  /^mailto:[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 function checkUrl(url: string, at: Position | undefined, report: Report): void {
   const normalized = url.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
   if (/^(javascript|vbscript|data):/.test(normalized)) {
-    report(at, 'unsafe-url', `リンク先「${url}」は危険なため使えません。https:// で始まるアドレスにしてください。`, `Unsafe URL scheme: ${url}`);
+    report(
+      at,
+      'unsafe-url',
+      `リンク先「${url}」は危険なため使えません。https:// で始まるアドレスにしてください。`,
+      `Unsafe URL scheme: ${url}`,
+    );
   } else if (normalized.startsWith('mailto:') && !MAILTO.test(url)) {
-    report(at, 'bad-mailto', `メールアドレスのリンク「${url}」の形が正しくありません。「mailto:support@heyimg.net」のように書いてください。`, `Malformed mailto: address: ${url}`);
+    report(
+      at,
+      'bad-mailto',
+      `メールアドレスのリンク「${url}」の形が正しくありません。「mailto:support@heyimg.net」のように書いてください。`,
+      `Malformed mailto: address: ${url}`,
+    );
   } else if (!/^(https?:|mailto:|#|\/)/.test(normalized)) {
-    report(at, 'bad-url', `リンク先「${url}」は使えません。https:// で始まるアドレス、/ で始まるサイト内のパス、#article-… のページ内リンクのいずれかにしてください。`, `Unsupported link target: ${url}`);
+    report(
+      at,
+      'bad-url',
+      `リンク先「${url}」は使えません。https:// で始まるアドレス、/ で始まるサイト内のパス、#article-… のページ内リンクのいずれかにしてください。`,
+      `Unsupported link target: ${url}`,
+    );
   }
 }
 
@@ -311,13 +452,24 @@ function readArticleHeading(node: Heading, locale: PolicyLocale, expected: numbe
   const at = startOf(node);
   const base = {heading, line: at?.line ?? 1, text: ''};
   if (!match) {
-    report(at, 'article-heading', `条の見出し「${heading}」の形が正しくありません。「## ${example}」のように書いてください。`, `Article heading must look like "## ${example}".`);
+    report(
+      at,
+      'article-heading',
+      `条の見出し「${heading}」の形が正しくありません。「## ${example}」のように書いてください。`,
+      `Article heading must look like "## ${example}".`,
+    );
     return {...base, id: `article-${expected}`, number: expected, title: heading};
   }
   const number = toHalfWidthNumber(match[1]!);
   if (number !== expected) {
-    const ja = number < expected ? `第${number}条が重複しているか、順番が前後しています` : `第${expected}条が抜けています`;
-    report(at, 'article-order', `条番号が順番になっていません: ここは第${expected}条のはずですが「${heading}」です（${ja}）。`, `Article numbers must run 1, 2, 3… without gaps: expected ${expected}, found ${number}.`);
+    const ja =
+      number < expected ? `第${number}条が重複しているか、順番が前後しています` : `第${expected}条が抜けています`;
+    report(
+      at,
+      'article-order',
+      `条番号が順番になっていません: ここは第${expected}条のはずですが「${heading}」です（${ja}）。`,
+      `Article numbers must run 1, 2, 3… without gaps: expected ${expected}, found ${number}.`,
+    );
   }
   return {...base, id: `article-${number}`, number, title: match[2]!.trim()};
 }
@@ -341,15 +493,26 @@ function annotateClauses(
   // Loose: every item's text is a <p>, so markers and spacing do not depend on blank lines in the source.
   list.spread = true;
   if (level > 3) {
-    report(startOf(list), 'nesting-too-deep', '番号付きの項目の入れ子は 3 段（1. → (1) → ア）までです。', 'Numbered items nest at most three levels deep.');
+    report(
+      startOf(list),
+      'nesting-too-deep',
+      '番号付きの項目の入れ子は 3 段（1. → (1) → ア）までです。',
+      'Numbered items nest at most three levels deep.',
+    );
     return;
   }
   list.children.forEach((item: ListItem, index) => {
     const expected = index + 1;
     const at = startOf(item);
-    const written = at && item.position ? Number(/^\s*(\d+)/.exec(source.slice(item.position.start.offset))?.[1]) : expected;
+    const written =
+      at && item.position ? Number(/^\s*(\d+)/.exec(source.slice(item.position.start.offset))?.[1]) : expected;
     if (written !== expected) {
-      report(at, 'item-order', `項目の番号が順番になっていません: ここは ${expected}. のはずですが ${written}. です。`, `Item numbers must run 1, 2, 3…: expected ${expected}, found ${written}.`);
+      report(
+        at,
+        'item-order',
+        `項目の番号が順番になっていません: ここは ${expected}. のはずですが ${written}. です。`,
+        `Item numbers must run 1, 2, 3…: expected ${expected}, found ${written}.`,
+      );
     }
     const {id, marker} = clauseLabel(level, expected, parentId, locale, paragraphNumber);
     setProperties(item, {id, className: ['clause']});
@@ -363,15 +526,31 @@ function annotateClauses(
     for (const child of item.children) {
       if (child.type === 'list' && child.ordered) {
         const nextParent = level === 1 ? parentId : id;
-        annotateClauses(child, level + 1, nextParent, locale, source, report, addAnchor, level === 1 ? expected : paragraphNumber);
+        annotateClauses(
+          child,
+          level + 1,
+          nextParent,
+          locale,
+          source,
+          report,
+          addAnchor,
+          level === 1 ? expected : paragraphNumber,
+        );
       }
     }
   });
 }
 
-function clauseLabel(level: number, n: number, parentId: string, locale: PolicyLocale, paragraph: number): {id: string; marker: string} {
+function clauseLabel(
+  level: number,
+  n: number,
+  parentId: string,
+  locale: PolicyLocale,
+  paragraph: number,
+): {id: string; marker: string} {
   if (level === 1) return {id: `${parentId}-p${n}`, marker: `${n}.`};
-  if (level === 2) return {id: paragraph === 1 ? `${parentId}-${n}` : `${parentId}-p${paragraph}-${n}`, marker: `(${n})`};
+  if (level === 2)
+    return {id: paragraph === 1 ? `${parentId}-${n}` : `${parentId}-p${paragraph}-${n}`, marker: `(${n})`};
   const kanaId = KANA_IDS[n - 1] ?? String(n);
   return {id: `${parentId}-${kanaId}`, marker: locale === 'ja' ? (KANA[n - 1] ?? String(n)) : `(${LATIN[n - 1] ?? n})`};
 }
@@ -381,7 +560,12 @@ function checkAnchors(tree: Root, anchors: Anchor[], reportDuplicate: Report, re
   for (const anchor of anchors) {
     const first = seen.get(anchor.id);
     if (first) {
-      reportDuplicate(anchor, 'duplicate-anchor', `アンカー #${anchor.id} が ${first.line} 行目と重複しています。条や項目の番号を確認してください。`, `Duplicate anchor #${anchor.id} (first at line ${first.line}).`);
+      reportDuplicate(
+        anchor,
+        'duplicate-anchor',
+        `アンカー #${anchor.id} が ${first.line} 行目と重複しています。条や項目の番号を確認してください。`,
+        `Duplicate anchor #${anchor.id} (first at line ${first.line}).`,
+      );
     } else {
       seen.set(anchor.id, anchor);
     }
@@ -390,7 +574,12 @@ function checkAnchors(tree: Root, anchors: Anchor[], reportDuplicate: Report, re
     if (!link.url.startsWith('#')) return;
     const id = decodeURIComponent(link.url.slice(1));
     if (!seen.has(id) && !(PAGE_ANCHORS as readonly string[]).includes(id)) {
-      report(startOf(link), 'broken-anchor', `ページ内リンク ${link.url} のリンク先がありません。#article-3 や #article-2-1-u のように、存在する条・項目を指定してください。`, `In-page link ${link.url} points at no anchor.`);
+      report(
+        startOf(link),
+        'broken-anchor',
+        `ページ内リンク ${link.url} のリンク先がありません。#article-3 や #article-2-1-u のように、存在する条・項目を指定してください。`,
+        `In-page link ${link.url} points at no anchor.`,
+      );
     }
   });
 }

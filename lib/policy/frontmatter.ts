@@ -31,18 +31,14 @@ const text = (field: Field) =>
     .min(1, {error: `「${FIELD_LABELS[field]}」が空です。内容を書いてください。`});
 
 const date = (field: Field) =>
-  z
-    .string({error: missingOr(field, '"2026-04-01" のような引用符付きの日付')})
-    .refine(isRealDate, {
-      error: `「${FIELD_LABELS[field]}」は実在する日付を "YYYY-MM-DD" の形（例: "2026-04-01"）で書いてください。`,
-    });
+  z.string({error: missingOr(field, '"2026-04-01" のような引用符付きの日付')}).refine(isRealDate, {
+    error: `「${FIELD_LABELS[field]}」は実在する日付を "YYYY-MM-DD" の形（例: "2026-04-01"）で書いてください。`,
+  });
 
 const version = (field: Field) =>
-  z
-    .string({error: missingOr(field, '"1.2.0" のような引用符付きの文字列')})
-    .regex(/^\d+\.\d+\.\d+$/, {
-      error: `「${FIELD_LABELS[field]}」は "1.2.0" のように 3 つの数字をピリオドでつないで書いてください。`,
-    });
+  z.string({error: missingOr(field, '"1.2.0" のような引用符付きの文字列')}).regex(/^\d+\.\d+\.\d+$/, {
+    error: `「${FIELD_LABELS[field]}」は "1.2.0" のように 3 つの数字をピリオドでつないで書いてください。`,
+  });
 
 export const revisionSchema = z.strictObject(
   {
@@ -52,7 +48,12 @@ export const revisionSchema = z.strictObject(
     summary: text('summary').optional(),
     reconsent: z.boolean({error: '「reconsent（再同意が必要か）」は true か false で書いてください。'}).default(false),
   },
-  {error: (issue) => (issue.code === 'unrecognized_keys' ? `改定履歴に使えない項目があります: ${issue.keys.join(', ')}` : '改定履歴の各項目は「- version: "1.0.0"」で始め、決まっていれば date・summary も書いてください。')},
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `改定履歴に使えない項目があります: ${issue.keys.join(', ')}`
+        : '改定履歴の各項目は「- version: "1.0.0"」で始め、決まっていれば date・summary も書いてください。',
+  },
 );
 
 export const frontmatterSchema = z

@@ -36,7 +36,15 @@ export function readPolicySet(dir: string = DEFAULT_POLICY_DIR): PolicySet {
   for (const locale of POLICY_LOCALES) {
     const file = path.join(dir, `${locale}.mdx`);
     if (!existsSync(file)) {
-      diagnostics.push(diagnostic(relative(file), undefined, 'file-missing', `ポリシーファイル ${relative(file)} がありません。`, `Policy file ${relative(file)} is missing.`));
+      diagnostics.push(
+        diagnostic(
+          relative(file),
+          undefined,
+          'file-missing',
+          `ポリシーファイル ${relative(file)} がありません。`,
+          `Policy file ${relative(file)} is missing.`,
+        ),
+      );
       continue;
     }
     documents[locale] = parsePolicy(readFileSync(file, 'utf8'), relative(file));
@@ -48,7 +56,8 @@ export function readPolicySet(dir: string = DEFAULT_POLICY_DIR): PolicySet {
   const originalCorrect = original?.diagnostics.every((d) => d.severity !== 'error');
   for (const locale of POLICY_LOCALES) {
     const translation = documents[locale];
-    if (original && originalCorrect && translation && locale !== ORIGINAL_LOCALE) diagnostics.push(...checkTranslation(original, translation));
+    if (original && originalCorrect && translation && locale !== ORIGINAL_LOCALE)
+      diagnostics.push(...checkTranslation(original, translation));
   }
   const changes = {} as PolicySet['changes'];
   for (const locale of POLICY_LOCALES) {
@@ -63,7 +72,15 @@ function revisionChanges(dir: string, current: PolicyDocument, diagnostics: Diag
   const kept = existsSync(versionsDir) ? readdirSync(versionsDir) : [];
   for (const version of kept) {
     if (!revisions.some((r) => r.version === version) || version === current.frontmatter?.version) {
-      diagnostics.push(diagnostic(relative(path.join(versionsDir, version)), undefined, 'unknown-version-text', `保存された旧版 ${version} は改定履歴（revisions）にない版、または現行版と同じ版です。フォルダ名を確認してください。`, `Kept text ${version} is not an earlier revision.`));
+      diagnostics.push(
+        diagnostic(
+          relative(path.join(versionsDir, version)),
+          undefined,
+          'unknown-version-text',
+          `保存された旧版 ${version} は改定履歴（revisions）にない版、または現行版と同じ版です。フォルダ名を確認してください。`,
+          `Kept text ${version} is not an earlier revision.`,
+        ),
+      );
     }
   }
   const textOf = (version: string) => {
@@ -74,7 +91,10 @@ function revisionChanges(dir: string, current: PolicyDocument, diagnostics: Diag
   return revisions.map((revision, i) => {
     const previous = i > 0 ? textOf(revisions[i - 1]!.version) : null;
     const text = textOf(revision.version);
-    return {version: revision.version, changedArticles: previous && text ? changedArticles(previous.articles, text.articles) : null};
+    return {
+      version: revision.version,
+      changedArticles: previous && text ? changedArticles(previous.articles, text.articles) : null,
+    };
   });
 }
 
@@ -84,7 +104,11 @@ const checked = new Map<string, {key: string; set: PolicySet}>();
 function contentKey(dir: string): string {
   const stamp = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : 0);
   const versions = path.join(dir, 'versions');
-  const kept = existsSync(versions) ? readdirSync(versions).flatMap((v) => POLICY_LOCALES.map((l) => `${v}/${l}:${stamp(path.join(versions, v, `${l}.mdx`))}`)) : [];
+  const kept = existsSync(versions)
+    ? readdirSync(versions).flatMap((v) =>
+        POLICY_LOCALES.map((l) => `${v}/${l}:${stamp(path.join(versions, v, `${l}.mdx`))}`),
+      )
+    : [];
   return [...POLICY_LOCALES.map((l) => `${l}:${stamp(path.join(dir, `${l}.mdx`))}`), ...kept].join('|');
 }
 

@@ -12,7 +12,14 @@ import type {PolicyDocument} from './document';
  * the dates and table of contents beneath it.
  */
 export async function compilePolicy(doc: PolicyDocument) {
-  const tree: Root = {type: 'root', children: groupArticles(structuredClone(doc.tree.children).filter((node) => node.type !== 'yaml' && !(node.type === 'heading' && node.depth === 1)))};
+  const tree: Root = {
+    type: 'root',
+    children: groupArticles(
+      structuredClone(doc.tree.children).filter(
+        (node) => node.type !== 'yaml' && !(node.type === 'heading' && node.depth === 1),
+      ),
+    ),
+  };
   const file = new VFile({path: doc.file});
   const processor = createProcessor({outputFormat: 'function-body'});
   // The processor is typed from its own parser (estree); it runs any mdast root.
@@ -29,7 +36,15 @@ function groupArticles(nodes: RootContent[]): RootContent[] {
   for (const node of nodes) {
     if (node.type === 'heading' && node.depth === 2) {
       const id = String((node.data as {hProperties?: {id?: string}} | undefined)?.hProperties?.id ?? '');
-      section = {type: 'mdxJsxFlowElement', name: 'section', attributes: [{type: 'mdxJsxAttribute', name: 'className', value: 'policy-article'}, {type: 'mdxJsxAttribute', name: 'data-article', value: id}], children: []};
+      section = {
+        type: 'mdxJsxFlowElement',
+        name: 'section',
+        attributes: [
+          {type: 'mdxJsxAttribute', name: 'className', value: 'policy-article'},
+          {type: 'mdxJsxAttribute', name: 'data-article', value: id},
+        ],
+        children: [],
+      };
       out.push(section);
     }
     (section ? section.children : out).push(node as never);

@@ -8,6 +8,7 @@ const END = '<!-- rules:end -->';
 export function withRulesTable(guide: string): string {
   const start = guide.indexOf(START);
   const end = guide.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`${EDITING_GUIDE} has no ${START} … ${END} block for the table of messages.`);
+  if (start < 0 || end < start)
+    throw new Error(`${EDITING_GUIDE} has no ${START} … ${END} block for the table of messages.`);
   return `${guide.slice(0, start + START.length)}\n${rulesTable()}\n${guide.slice(end)}`;
 }

@@ -36,7 +36,13 @@ function textSites(tree: Root): TextSite[] {
       continue;
     }
     visit(child, (node, _index, parent) => {
-      if (node.type === 'link' || node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement' || node.type === 'heading') return 'skip';
+      if (
+        node.type === 'link' ||
+        node.type === 'mdxJsxTextElement' ||
+        node.type === 'mdxJsxFlowElement' ||
+        node.type === 'heading'
+      )
+        return 'skip';
       if (node.type === 'text' && parent) sites.push({node, parent, articleId});
     });
   }
@@ -62,7 +68,10 @@ function element(name: string, attributes: Record<string, string>, value: string
 }
 
 /** Replaces a text node by pieces of itself, some of them wrapped in elements; the wording is unchanged. */
-function splice(site: TextSite, cuts: {start: number; end: number; wrap: (value: string) => MdxJsxTextElement}[]): void {
+function splice(
+  site: TextSite,
+  cuts: {start: number; end: number; wrap: (value: string) => MdxJsxTextElement}[],
+): void {
   if (cuts.length === 0) return;
   const {node, parent} = site;
   const pieces: (Text | MdxJsxTextElement)[] = [];
@@ -83,10 +92,16 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * the first later use in each other article to it — without changing one character of the wording.
  * Terms defined twice, and coined terms used but never defined, become warnings.
  */
-export function annotateDefinedTerms(tree: Root, locale: PolicyLocale, file: string, diagnostics: Diagnostic[]): DefinedTerm[] {
+export function annotateDefinedTerms(
+  tree: Root,
+  locale: PolicyLocale,
+  file: string,
+  diagnostics: Diagnostic[],
+): DefinedTerm[] {
   const terms: DefinedTerm[] = [];
   const byName = new Map<string, DefinedTerm>();
-  const warn = (at: Position, code: RuleCode, ja: string, en: string) => diagnostics.push(diagnostic(file, at, code, ja, en));
+  const warn = (at: Position, code: RuleCode, ja: string, en: string) =>
+    diagnostics.push(diagnostic(file, at, code, ja, en));
 
   const definitionCuts: [TextSite, Parameters<typeof splice>[1]][] = [];
   for (const site of textSites(tree)) {
@@ -98,7 +113,12 @@ export function annotateDefinedTerms(tree: Root, locale: PolicyLocale, file: str
       const at = positionAt(site.node, start);
       const existing = byName.get(term);
       if (existing) {
-        warn(at, 'term-defined-twice', `定義語「${term}」が ${existing.line} 行目でも定義されています。どちらか一方にするか、別の語にしてください。`, `Defined term "${term}" is also defined at line ${existing.line}.`);
+        warn(
+          at,
+          'term-defined-twice',
+          `定義語「${term}」が ${existing.line} 行目でも定義されています。どちらか一方にするか、別の語にしてください。`,
+          `Defined term "${term}" is also defined at line ${existing.line}.`,
+        );
         continue;
       }
       const defined: DefinedTerm = {id: `term-${terms.length + 1}`, term, ...at, articleId: site.articleId};
@@ -116,7 +136,10 @@ export function annotateDefinedTerms(tree: Root, locale: PolicyLocale, file: str
 
 function linkTermUses(tree: Root, terms: DefinedTerm[], locale: PolicyLocale): void {
   const byName = new Map(terms.map((t) => [t.term, t]));
-  const alternatives = [...byName.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  const alternatives = [...byName.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
   const pattern = locale === 'en' ? new RegExp(`\\b(?:${alternatives})\\b`, 'gu') : new RegExp(alternatives, 'gu');
   const linked = new Set<string>();
   for (const site of textSites(tree)) {
@@ -126,7 +149,11 @@ function linkTermUses(tree: Root, terms: DefinedTerm[], locale: PolicyLocale): v
       const key = `${site.articleId}:${term.id}`;
       if (term.articleId === site.articleId || linked.has(key)) continue;
       linked.add(key);
-      cuts.push({start: match.index, end: match.index + match[0].length, wrap: (value) => element('a', {href: `#${term.id}`, className: 'term-ref'}, value)});
+      cuts.push({
+        start: match.index,
+        end: match.index + match[0].length,
+        wrap: (value) => element('a', {href: `#${term.id}`, className: 'term-ref'}, value),
+      });
     }
     splice(site, cuts);
   }
@@ -136,9 +163,15 @@ function linkTermUses(tree: Root, terms: DefinedTerm[], locale: PolicyLocale): v
  * Japanese drafting coins terms as 「本＋カタカナ」, 「当社＋カタカナ」 or 「定義語＋等」; such a word that is
  * never defined is a likely gap in the text (本ポリシー, 当社グループ, 利用者情報等).
  */
-function warnUndefinedTerms(tree: Root, defined: Map<string, DefinedTerm>, warn: (at: Position, code: RuleCode, ja: string, en: string) => void): void {
+function warnUndefinedTerms(
+  tree: Root,
+  defined: Map<string, DefinedTerm>,
+  warn: (at: Position, code: RuleCode, ja: string, en: string) => void,
+): void {
   const coined = [/本[ァ-ヴー]{2,}/gu, /当社[ァ-ヴー]{2,}/gu];
-  const withEtc = [...defined.keys()].filter((t) => !t.endsWith('等')).map((t) => new RegExp(`${escapeRegExp(t)}等`, 'gu'));
+  const withEtc = [...defined.keys()]
+    .filter((t) => !t.endsWith('等'))
+    .map((t) => new RegExp(`${escapeRegExp(t)}等`, 'gu'));
   const reported = new Set<string>();
   visit(tree, 'text', (node) => {
     for (const pattern of [...coined, ...withEtc]) {
@@ -146,7 +179,12 @@ function warnUndefinedTerms(tree: Root, defined: Map<string, DefinedTerm>, warn:
         const word = match[0];
         if (defined.has(word) || reported.has(word)) continue;
         reported.add(word);
-        warn(positionAt(node, match.index), 'term-undefined', `「${word}」は定義語のように使われていますが、どこにも定義されていません（「以下「${word}」といいます。」のような定義がありません）。`, `"${word}" is used like a defined term but is never defined.`);
+        warn(
+          positionAt(node, match.index),
+          'term-undefined',
+          `「${word}」は定義語のように使われていますが、どこにも定義されていません（「以下「${word}」といいます。」のような定義がありません）。`,
+          `"${word}" is used like a defined term but is never defined.`,
+        );
       }
     }
   });

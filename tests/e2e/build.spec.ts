@@ -11,7 +11,9 @@ test('the build lists both policy routes as statically generated (●)', () => {
   const log = readFileSync(BUILD_LOG, 'utf8');
   expect(log).toMatch(/● \/ja\/privacy/);
   expect(log).toMatch(/● \/en\/privacy/);
-  const manifest = JSON.parse(readFileSync(`${DIST}/prerender-manifest.json`, 'utf8')) as {routes: Record<string, unknown>};
+  const manifest = JSON.parse(readFileSync(`${DIST}/prerender-manifest.json`, 'utf8')) as {
+    routes: Record<string, unknown>;
+  };
   expect(Object.keys(manifest.routes)).toEqual(expect.arrayContaining(['/ja/privacy', '/en/privacy']));
 });
 

@@ -34,13 +34,26 @@ export const LABELS = {ja: labels(ja, 'ja'), en: labels(en, 'en')};
 export async function consentCookie(context: BrowserContext) {
   const cookie = (await context.cookies()).find((c) => c.name === CONSENT_COOKIE);
   if (!cookie) return null;
-  return {cookie, record: JSON.parse(decodeURIComponent(cookie.value)) as {v: number; id: string; ts: number; pv: string; c: Record<string, boolean>; m: string}};
+  return {
+    cookie,
+    record: JSON.parse(decodeURIComponent(cookie.value)) as {
+      v: number;
+      id: string;
+      ts: number;
+      pv: string;
+      c: Record<string, boolean>;
+      m: string;
+    },
+  };
 }
 
 /** The cookie audit: every cookie in the browser is one the registry declares. */
 export async function expectOnlyDeclaredCookies(context: BrowserContext, declared: readonly string[] = REAL_REGISTRY) {
   const names = (await context.cookies()).map((c) => c.name);
-  expect(names.filter((name) => !declared.includes(name)), 'undeclared cookies').toEqual([]);
+  expect(
+    names.filter((name) => !declared.includes(name)),
+    'undeclared cookies',
+  ).toEqual([]);
 }
 
 export async function expectNoNonEssentialCookies(context: BrowserContext) {
@@ -64,5 +77,13 @@ export async function setConsentCookie(context: BrowserContext, baseURL: string,
 }
 
 export function validRecord(overrides: Record<string, unknown> = {}) {
-  return JSON.stringify({v: 1, id: '0123456789abcdef0123456789abcdef', ts: Date.now() - 60_000, pv: '1.0.0', c: {analytics: false, advertising: false}, m: 'banner', ...overrides});
+  return JSON.stringify({
+    v: 1,
+    id: '0123456789abcdef0123456789abcdef',
+    ts: Date.now() - 60_000,
+    pv: '1.0.0',
+    c: {analytics: false, advertising: false},
+    m: 'banner',
+    ...overrides,
+  });
 }

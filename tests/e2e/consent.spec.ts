@@ -19,16 +19,25 @@ for (const locale of ['ja', 'en'] as const) {
   const L = LABELS[locale];
 
   test.describe(`consent (${locale})`, () => {
-    test('first visit: the banner shows, links to Art. 2-ウ, and no optional cookie exists', async ({page, context}) => {
+    test('first visit: the banner shows, links to Art. 2-ウ, and no optional cookie exists', async ({
+      page,
+      context,
+    }) => {
       const errors = watchErrors(page);
       await page.goto(POLICY_PATH[locale]);
       const region = banner(page, locale);
       await expect(region).toBeVisible();
       const clause = region.getByRole('link');
       await expect(clause).toHaveAttribute('href', `${POLICY_PATH[locale]}#article-2-1-u`);
-      await expect(clause).toHaveText(locale === 'ja' ? /第2条第1項\(1\)ウ「Cookie 及び匿名 ID」/ : /Article 2, paragraph 1, item \(1\)\(c\) “Cookies and anonymous IDs”/);
+      await expect(clause).toHaveText(
+        locale === 'ja'
+          ? /第2条第1項\(1\)ウ「Cookie 及び匿名 ID」/
+          : /Article 2, paragraph 1, item \(1\)\(c\) “Cookies and anonymous IDs”/,
+      );
       // Nothing optional is declared today: the banner says so, and claims no analytics or advertising.
-      await expect(region).toContainText(locale === 'ja' ? '分析・広告の Cookie は使用していません' : 'it uses no analytics or advertising Cookies');
+      await expect(region).toContainText(
+        locale === 'ja' ? '分析・広告の Cookie は使用していません' : 'it uses no analytics or advertising Cookies',
+      );
       await expect(region).not.toContainText(locale === 'ja' ? '同意いただいた場合にだけ' : 'only if you agree');
       await expect(region.getByRole('button', {name: L.accept})).toBeVisible();
       await expect(region.getByRole('button', {name: L.decline})).toBeVisible();
@@ -63,7 +72,10 @@ for (const locale of ['ja', 'en'] as const) {
       await gotoHydrated(page, POLICY_PATH[locale]);
       await banner(page, locale).getByRole('button', {name: L.decline}).click();
       await expect(banner(page, locale)).toBeHidden();
-      expect((await consentCookie(context))?.record).toMatchObject({c: {analytics: false, advertising: false}, m: 'banner'});
+      expect((await consentCookie(context))?.record).toMatchObject({
+        c: {analytics: false, advertising: false},
+        m: 'banner',
+      });
       await page.reload();
       await expect(banner(page, locale)).toBeHidden();
       await expectNoNonEssentialCookies(context);
@@ -77,7 +89,16 @@ for (const locale of ['ja', 'en'] as const) {
           .evaluate((el) => {
             const s = getComputedStyle(el);
             const r = el.getBoundingClientRect();
-            return {fontSize: s.fontSize, fontWeight: s.fontWeight, color: s.color, background: s.backgroundColor, border: s.border, padding: s.padding, width: Math.round(r.width), height: Math.round(r.height)};
+            return {
+              fontSize: s.fontSize,
+              fontWeight: s.fontWeight,
+              color: s.color,
+              background: s.backgroundColor,
+              border: s.border,
+              padding: s.padding,
+              width: Math.round(r.width),
+              height: Math.round(r.height),
+            };
           });
       const accept = await measure(L.accept);
       const decline = await measure(L.decline);
@@ -106,9 +127,20 @@ for (const locale of ['ja', 'en'] as const) {
       for (let i = 0; i < 8; i++) {
         await page.keyboard.press('Tab');
         expect(await focusInDialog()).toBe(true);
-        order.push(await page.evaluate(() => document.activeElement?.textContent || document.activeElement?.getAttribute('id') || ''));
+        order.push(
+          await page.evaluate(
+            () => document.activeElement?.textContent || document.activeElement?.getAttribute('id') || '',
+          ),
+        );
       }
-      expect(order.slice(0, 6)).toEqual(['consent-category-analytics', 'consent-category-advertising', L.declineAll, L.acceptAll, L.save, locale === 'ja' ? '閉じる' : 'Close']);
+      expect(order.slice(0, 6)).toEqual([
+        'consent-category-analytics',
+        'consent-category-advertising',
+        L.declineAll,
+        L.acceptAll,
+        L.save,
+        locale === 'ja' ? '閉じる' : 'Close',
+      ]);
       await page.keyboard.press('Shift+Tab');
       expect(await focusInDialog()).toBe(true);
       await page.keyboard.press('Escape');
@@ -125,7 +157,10 @@ for (const locale of ['ja', 'en'] as const) {
       await dialog.getByRole('button', {name: L.save}).click();
       await expect(dialog).toBeHidden();
       await expect(banner(page, locale)).toBeHidden();
-      expect((await consentCookie(context))?.record).toMatchObject({c: {analytics: true, advertising: false}, m: 'preferences'});
+      expect((await consentCookie(context))?.record).toMatchObject({
+        c: {analytics: true, advertising: false},
+        m: 'preferences',
+      });
       await expectOnlyDeclaredCookies(context);
     });
 
@@ -148,7 +183,13 @@ for (const locale of ['ja', 'en'] as const) {
 
     test('a malformed or tampered cookie counts as no choice, and nothing throws', async ({page, context, baseURL}) => {
       const errors = watchErrors(page);
-      for (const value of ['garbage', '{"__proto__":{"x":1}}', validRecord({ts: Date.now() + 30 * DAY}), validRecord({c: {analytics: true, advertising: true, tracking: true}}), 'x'.repeat(3000)]) {
+      for (const value of [
+        'garbage',
+        '{"__proto__":{"x":1}}',
+        validRecord({ts: Date.now() + 30 * DAY}),
+        validRecord({c: {analytics: true, advertising: true, tracking: true}}),
+        'x'.repeat(3000),
+      ]) {
         await context.clearCookies();
         await setConsentCookie(context, baseURL!, value);
         await page.goto(POLICY_PATH[locale]);
@@ -157,7 +198,11 @@ for (const locale of ['ja', 'en'] as const) {
       expect(errors).toEqual([]);
     });
 
-    test('re-consent: a choice made under an older policy version is asked again, with the reason', async ({page, context, baseURL}) => {
+    test('re-consent: a choice made under an older policy version is asked again, with the reason', async ({
+      page,
+      context,
+      baseURL,
+    }) => {
       await setConsentCookie(context, baseURL!, validRecord({pv: '0.9.0', c: {analytics: true, advertising: true}}));
       await gotoHydrated(page, POLICY_PATH[locale]);
       const region = banner(page, locale);
@@ -166,10 +211,18 @@ for (const locale of ['ja', 'en'] as const) {
       await expect(region.locator('.consent-reconsent a')).toHaveAttribute('href', `${POLICY_PATH[locale]}#revisions`);
       await region.getByRole('button', {name: L.decline}).click();
       const record = (await consentCookie(context))!.record;
-      expect(record).toMatchObject({pv: '1.0.0', c: {analytics: false, advertising: false}, id: '0123456789abcdef0123456789abcdef'});
+      expect(record).toMatchObject({
+        pv: '1.0.0',
+        c: {analytics: false, advertising: false},
+        id: '0123456789abcdef0123456789abcdef',
+      });
     });
 
-    test('a current, valid choice: no banner, not for a single frame, even before hydration', async ({page, context, baseURL}) => {
+    test('a current, valid choice: no banner, not for a single frame, even before hydration', async ({
+      page,
+      context,
+      baseURL,
+    }) => {
       await setConsentCookie(context, baseURL!, validRecord());
       // Sample the banner's visibility from the first frame on.
       await page.addInitScript(() => {
@@ -191,12 +244,15 @@ for (const locale of ['ja', 'en'] as const) {
       expect(new Set(frames)).toEqual(new Set(['none']));
     });
 
-    test('without a choice the banner is there at first paint, before hydration, with no layout shift', async ({page}) => {
+    test('without a choice the banner is there at first paint, before hydration, with no layout shift', async ({
+      page,
+    }) => {
       await page.addInitScript(() => {
         const w = window as unknown as {cls: number};
         w.cls = 0;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & {value: number; hadRecentInput: boolean})[]) if (!entry.hadRecentInput) w.cls += entry.value;
+          for (const entry of list.getEntries() as (PerformanceEntry & {value: number; hadRecentInput: boolean})[])
+            if (!entry.hadRecentInput) w.cls += entry.value;
         }).observe({type: 'layout-shift', buffered: true});
       });
       await page.route('**/_next/static/chunks/**/*.js', (route) => route.abort());
@@ -213,12 +269,17 @@ for (const locale of ['ja', 'en'] as const) {
 
 test.describe('Global Privacy Control', () => {
   test.beforeEach(async ({page}) => {
-    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true}));
+    await page.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true}),
+    );
   });
 
   for (const locale of ['ja', 'en'] as const) {
     const L = LABELS[locale];
-    test(`${locale}: non-essential categories start off, recorded as declined by GPC, no banner, preferences reachable`, async ({page, context}) => {
+    test(`${locale}: non-essential categories start off, recorded as declined by GPC, no banner, preferences reachable`, async ({
+      page,
+      context,
+    }) => {
       const errors = watchErrors(page);
       await page.goto(POLICY_PATH[locale]);
       await expect(banner(page, locale)).toBeHidden();
@@ -241,7 +302,10 @@ test.describe('gated scripts and cookie deletion (fixture page)', () => {
       const requests: string[] = [];
       await page.route('**/e2e-fixtures/analytics.js', (route) => {
         requests.push(route.request().url());
-        return route.fulfill({contentType: 'text/javascript', body: "document.cookie = 'fixture_analytics=1; path=/; max-age=86400';"});
+        return route.fulfill({
+          contentType: 'text/javascript',
+          body: "document.cookie = 'fixture_analytics=1; path=/; max-age=86400';",
+        });
       });
       await gotoHydrated(page, FIXTURE_PAGE[locale]);
       await expect(page.getByTestId('advertising-gate')).toHaveText('advertising: off');
@@ -300,12 +364,19 @@ test.describe('gated scripts and cookie deletion (fixture page)', () => {
     await gotoHydrated(page, '/privacy');
     // Non-React code hears every change through a DOM event.
     const event = page.evaluate(
-      () => new Promise((resolve) => window.addEventListener('heyimg:consentchange', (e) => resolve((e as CustomEvent).detail), {once: true})),
+      () =>
+        new Promise((resolve) =>
+          window.addEventListener('heyimg:consentchange', (e) => resolve((e as CustomEvent).detail), {once: true}),
+        ),
     );
     await banner(page, 'ja').getByRole('button', {name: '同意する'}).click();
     expect(await event).toMatchObject({record: {c: {analytics: true, advertising: true}, m: 'banner'}, previous: null});
     const calls = await page.evaluate(() => (window as unknown as {gtagCalls: unknown[][]}).gtagCalls);
-    expect(calls).toContainEqual(['consent', 'update', {analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted'}]);
+    expect(calls).toContainEqual([
+      'consent',
+      'update',
+      {analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted'},
+    ]);
   });
 });
 
@@ -315,11 +386,15 @@ test('the real policy page shows the cookie registry beside Art. 2-ウ, speaking
   await expect(table).toContainText('heyimg_consent');
   await expect(table).toContainText('180日');
   await expect(table.locator('caption')).toHaveText('このウェブサイトが使用する Cookie 及び類似の技術');
-  await expect(table).toContainText('現在、このウェブサイトでは、閲覧者の情報を外部の事業者に送信する技術は使用していません。');
+  await expect(table).toContainText(
+    '現在、このウェブサイトでは、閲覧者の情報を外部の事業者に送信する技術は使用していません。',
+  );
   await expect(table).not.toContainText('本サービス');
   await page.goto('/en/privacy');
   await expect(page.locator('#article-2-1-u #cookie-table')).toContainText('180 days');
-  await expect(page.locator('#article-2-1-u #cookie-table caption')).toHaveText('Cookies and similar technologies used by this website');
+  await expect(page.locator('#article-2-1-u #cookie-table caption')).toHaveText(
+    'Cookies and similar technologies used by this website',
+  );
 });
 
 test('the dialog says when a category has nothing in use, and the Japanese UI has no 「あなた」', async ({page}) => {
@@ -327,7 +402,9 @@ test('the dialog says when a category has nothing in use, and the Japanese UI ha
   await banner(page, 'ja').getByRole('button', {name: LABELS.ja.settings}).click();
   const dialog = page.getByRole('dialog', {name: LABELS.ja.dialog});
   await expect(dialog).toBeVisible();
-  await expect(dialog.locator('.consent-no-cookies')).toHaveText(Array(2).fill('このウェブサイトでは現在、この区分の Cookie は使用していません。'));
+  await expect(dialog.locator('.consent-no-cookies')).toHaveText(
+    Array(2).fill('このウェブサイトでは現在、この区分の Cookie は使用していません。'),
+  );
   await expect(dialog).toContainText('提供者：HeyImg / 保存期間：180日');
   expect(await page.locator('body').innerText()).not.toContain('あなた');
 });
@@ -347,8 +424,14 @@ test('switching language sets no cookie and keeps the choice', async ({page, con
 test.describe('without JavaScript', () => {
   test.use({javaScriptEnabled: false});
 
-  for (const [locale, choice, granted] of [['ja', '同意する', true], ['en', 'Decline', false]] as const) {
-    test(`${locale}: the banner's ${choice} button posts the form and the choice is recorded`, async ({page, context}) => {
+  for (const [locale, choice, granted] of [
+    ['ja', '同意する', true],
+    ['en', 'Decline', false],
+  ] as const) {
+    test(`${locale}: the banner's ${choice} button posts the form and the choice is recorded`, async ({
+      page,
+      context,
+    }) => {
       await page.goto(POLICY_PATH[locale]);
       const region = banner(page, locale);
       await expect(region).toBeVisible();
@@ -357,7 +440,11 @@ test.describe('without JavaScript', () => {
       await expect(page).toHaveURL(new RegExp(`${POLICY_PATH[locale]}#consent-saved$`));
       await expect(region.locator('#consent-saved')).toBeVisible();
       await expect(region.getByRole('button', {name: choice})).toBeHidden();
-      expect((await consentCookie(context))?.record).toMatchObject({m: 'form', pv: '1.0.0', c: {analytics: granted, advertising: granted}});
+      expect((await consentCookie(context))?.record).toMatchObject({
+        m: 'form',
+        pv: '1.0.0',
+        c: {analytics: granted, advertising: granted},
+      });
       await expectOnlyDeclaredCookies(context);
     });
   }
@@ -372,11 +459,36 @@ test.describe('the consent route handler', () => {
       ['missing choice', request.post(url, {headers: form, data: 'locale=ja'}), 400, /選んでください/],
       ['unknown field', request.post(url, {headers: form, data: 'choice=accept&admin=1'}), 400, /admin/],
       ['duplicate field', request.post(url, {headers: form, data: 'choice=accept&choice=decline'}), 400, /Duplicate/],
-      ['malformed JSON', request.post(url, {headers: {...form, 'content-type': 'application/json'}, data: Buffer.from('{"record":')}), 400, /Malformed JSON/],
-      ['JSON that is not a receipt', request.post(url, {headers: {...form, 'content-type': 'application/json'}, data: '{"choice":"accept"}'}), 400, /Invalid receipt/],
-      ['plain text body', request.post(url, {headers: {...form, 'content-type': 'text/plain'}, data: 'choice=accept'}), 415, /Unsupported content type/],
-      ['oversized body', request.post(url, {headers: form, data: `choice=accept&x=${'a'.repeat(10_000)}`}), 413, /exceeds/],
-      ['foreign origin', request.post(url, {headers: {...form, origin: 'https://evil.example'}, data: 'choice=accept'}), 403, /not this site/],
+      [
+        'malformed JSON',
+        request.post(url, {headers: {...form, 'content-type': 'application/json'}, data: Buffer.from('{"record":')}),
+        400,
+        /Malformed JSON/,
+      ],
+      [
+        'JSON that is not a receipt',
+        request.post(url, {headers: {...form, 'content-type': 'application/json'}, data: '{"choice":"accept"}'}),
+        400,
+        /Invalid receipt/,
+      ],
+      [
+        'plain text body',
+        request.post(url, {headers: {...form, 'content-type': 'text/plain'}, data: 'choice=accept'}),
+        415,
+        /Unsupported content type/,
+      ],
+      [
+        'oversized body',
+        request.post(url, {headers: form, data: `choice=accept&x=${'a'.repeat(10_000)}`}),
+        413,
+        /exceeds/,
+      ],
+      [
+        'foreign origin',
+        request.post(url, {headers: {...form, origin: 'https://evil.example'}, data: 'choice=accept'}),
+        403,
+        /not this site/,
+      ],
       ['GET', request.get(url), 405, /Only POST/],
       ['PUT', request.put(url, {headers: form, data: 'choice=accept'}), 405, /Only POST/],
       ['DELETE', request.delete(url), 405, /Only POST/],
@@ -393,7 +505,11 @@ test.describe('the consent route handler', () => {
 
   test('a valid post sets the cookie and redirects back with 303', async ({request, baseURL}) => {
     const response = await request.post('/api/consent', {
-      headers: {'content-type': 'application/x-www-form-urlencoded', origin: baseURL!, referer: `${baseURL}/en/privacy`},
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: baseURL!,
+        referer: `${baseURL}/en/privacy`,
+      },
       data: 'choice=decline&locale=en',
       maxRedirects: 0,
     });

@@ -7,7 +7,9 @@ async function watch(page: Page, baseURL: string) {
   await page.addInitScript(() => {
     const found: string[] = [];
     (window as unknown as {cspViolations: string[]}).cspViolations = found;
-    document.addEventListener('securitypolicyviolation', (e) => found.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      found.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+    );
   });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -17,13 +19,21 @@ async function watch(page: Page, baseURL: string) {
   return async () => {
     const violations = await page.evaluate(() => (window as unknown as {cspViolations: string[]}).cspViolations);
     expect(violations, 'CSP violations').toEqual([]);
-    expect(errors.filter((e) => !/status of 404/.test(e)), 'console errors').toEqual([]);
+    expect(
+      errors.filter((e) => !/status of 404/.test(e)),
+      'console errors',
+    ).toEqual([]);
     expect(foreign, 'third-party requests').toEqual([]);
   };
 }
 
 test('every page carries the security headers and a hash-based CSP without unsafe-inline', async ({request}) => {
-  for (const [path, status] of [['/privacy', 200], ['/en/privacy', 200], ['/no-such-page', 404], ['/en/no/such/page', 404]] as const) {
+  for (const [path, status] of [
+    ['/privacy', 200],
+    ['/en/privacy', 200],
+    ['/no-such-page', 404],
+    ['/en/no/such/page', 404],
+  ] as const) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(status);
     const headers = response.headers();
@@ -41,18 +51,27 @@ test('every page carries the security headers and a hash-based CSP without unsaf
     expect(headers['x-content-type-options'], path).toBe('nosniff');
     expect(headers['content-security-policy'], path).toBe("default-src 'none'; frame-ancestors 'none'");
   }
-  expect(await (await request.get('/.well-known/security.txt')).text()).toMatch(/^Contact: mailto:support@heyimg\.net$/m);
+  expect(await (await request.get('/.well-known/security.txt')).text()).toMatch(
+    /^Contact: mailto:support@heyimg\.net$/m,
+  );
 });
 
 for (const locale of ['ja', 'en'] as const) {
   const L = LABELS[locale];
   const policy = locale === 'ja' ? '/privacy' : '/en/privacy';
 
-  test(`${locale}: the policy, the banner, the dialog and the language switch run under the enforced CSP`, async ({page, baseURL}) => {
+  test(`${locale}: the policy, the banner, the dialog and the language switch run under the enforced CSP`, async ({
+    page,
+    baseURL,
+  }) => {
     const check = await watch(page, baseURL!);
     await gotoHydrated(page, policy);
     await expect(page.locator('html')).toHaveAttribute('data-consent', 'missing');
-    await page.getByRole('navigation', {name: locale === 'ja' ? '目次' : 'Contents'}).getByRole('link').nth(2).click();
+    await page
+      .getByRole('navigation', {name: locale === 'ja' ? '目次' : 'Contents'})
+      .getByRole('link')
+      .nth(2)
+      .click();
     await banner(page, locale).getByRole('button', {name: L.settings}).click();
     await page.getByRole('dialog').getByRole('switch', {name: L.analytics}).check();
     await page.getByRole('dialog').getByRole('button', {name: L.save}).click();
@@ -65,11 +84,15 @@ for (const locale of ['ja', 'en'] as const) {
   });
 
   test(`${locale}: a gated script loads under the CSP after consent`, async ({page, baseURL}) => {
-    await page.route('**/e2e-fixtures/analytics.js', (route) => route.fulfill({contentType: 'text/javascript', body: 'window.fixtureLoaded = true;'}));
+    await page.route('**/e2e-fixtures/analytics.js', (route) =>
+      route.fulfill({contentType: 'text/javascript', body: 'window.fixtureLoaded = true;'}),
+    );
     const check = await watch(page, baseURL!);
     await gotoHydrated(page, FIXTURE_PAGE[locale]);
     await banner(page, locale).getByRole('button', {name: L.accept}).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as {fixtureLoaded?: boolean}).fixtureLoaded)).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as {fixtureLoaded?: boolean}).fixtureLoaded))
+      .toBe(true);
     await check();
   });
 }

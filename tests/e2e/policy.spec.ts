@@ -2,8 +2,30 @@ import {expect, test} from '@playwright/test';
 import {expectNoAxeViolations, POLICY_PATH, waitForHydration} from './helpers';
 
 const ARTICLES = {
-  ja: ['総則', '当社が取得する情報及びその取得方法', '利用目的', '第三者提供', '個人情報の取扱いの委託', '安全管理体制', '情報の保持、保存期間', '保有個人データに関する利用者の開示・訂正等の権利', '本ポリシーの変更', 'お問い合わせ'],
-  en: ['General Provisions', 'Information the Company Acquires and How It Acquires It', 'Purposes of Use', 'Provision to Third Parties', 'Entrusting the Handling of Personal Information', 'Security Management', 'Retention and Storage Period of Information', 'Users’ Rights to Disclosure, Correction, etc. of Retained Personal Data', 'Changes to This Policy', 'Contact'],
+  ja: [
+    '総則',
+    '当社が取得する情報及びその取得方法',
+    '利用目的',
+    '第三者提供',
+    '個人情報の取扱いの委託',
+    '安全管理体制',
+    '情報の保持、保存期間',
+    '保有個人データに関する利用者の開示・訂正等の権利',
+    '本ポリシーの変更',
+    'お問い合わせ',
+  ],
+  en: [
+    'General Provisions',
+    'Information the Company Acquires and How It Acquires It',
+    'Purposes of Use',
+    'Provision to Third Parties',
+    'Entrusting the Handling of Personal Information',
+    'Security Management',
+    'Retention and Storage Period of Information',
+    'Users’ Rights to Disclosure, Correction, etc. of Retained Personal Data',
+    'Changes to This Policy',
+    'Contact',
+  ],
 };
 
 // One sentence of each article, exactly as the authoritative source has it (typos included).
@@ -28,14 +50,29 @@ for (const locale of ['ja', 'en'] as const) {
       const response = await page.goto(POLICY_PATH[locale]);
       expect(response?.status()).toBe(200);
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
-      await expect(page).toHaveTitle(locale === 'ja' ? 'プライバシーポリシー｜最新AI搭載のオンライン画像生成ツール' : /Privacy Policy/);
+      await expect(page).toHaveTitle(
+        locale === 'ja' ? 'プライバシーポリシー｜最新AI搭載のオンライン画像生成ツール' : /Privacy Policy/,
+      );
       await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /\S/);
-      await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`${POLICY_PATH[locale]}$`));
-      for (const [lang, path] of [['ja', '/privacy'], ['en', '/en/privacy'], ['x-default', '/privacy']] as const) {
-        await expect(page.locator(`link[rel="alternate"][hreflang="${lang}"]`)).toHaveAttribute('href', new RegExp(`${path}$`));
+      await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+        'href',
+        new RegExp(`${POLICY_PATH[locale]}$`),
+      );
+      for (const [lang, path] of [
+        ['ja', '/privacy'],
+        ['en', '/en/privacy'],
+        ['x-default', '/privacy'],
+      ] as const) {
+        await expect(page.locator(`link[rel="alternate"][hreflang="${lang}"]`)).toHaveAttribute(
+          'href',
+          new RegExp(`${path}$`),
+        );
       }
       await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /\S/);
-      await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute('content', locale === 'ja' ? 'ja_JP' : 'en_US');
+      await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute(
+        'content',
+        locale === 'ja' ? 'ja_JP' : 'en_US',
+      );
     });
 
     test('shows all ten articles with stable anchors, and the TOC leads to each', async ({page}) => {
@@ -45,11 +82,15 @@ for (const locale of ['ja', 'en'] as const) {
       for (const [i, title] of ARTICLES[locale].entries()) {
         await expect(page.locator(`#article-${i + 1}`)).toContainText(title);
       }
-      for (const id of ['article-2-1', 'article-2-1-u', 'article-4-p2-4']) await expect(page.locator(`#${id}`)).toHaveCount(1);
+      for (const id of ['article-2-1', 'article-2-1-u', 'article-4-p2-4'])
+        await expect(page.locator(`#${id}`)).toHaveCount(1);
       const toc = page.getByRole('navigation', {name: locale === 'ja' ? '目次' : 'Contents'});
       await expect(toc.getByRole('link')).toHaveCount(10);
       for (const n of [1, 7, 10]) {
-        await toc.getByRole('link').nth(n - 1).click();
+        await toc
+          .getByRole('link')
+          .nth(n - 1)
+          .click();
         await expect(page).toHaveURL(new RegExp(`#article-${n}$`));
         await expect(page.locator(`#article-${n}`)).toBeInViewport();
       }
@@ -69,13 +110,17 @@ for (const locale of ['ja', 'en'] as const) {
       await expect(history).toContainText(locale === 'ja' ? '日付未定' : 'Date not yet decided');
       // The policy's own text cites a date (the Act of 2003); the site's additions around it state none.
       const text = (await page.locator('.policy-header').innerText()) + (await history.innerText());
-      expect(text).not.toMatch(locale === 'ja' ? /制定|初版|\d{4}年\d{1,2}月\d{1,2}日/ : /Established|First version|\w+ \d{1,2}, \d{4}/);
+      expect(text).not.toMatch(
+        locale === 'ja' ? /制定|初版|\d{4}年\d{1,2}月\d{1,2}日/ : /Established|First version|\w+ \d{1,2}, \d{4}/,
+      );
       expect(await page.locator('meta[property="article:modified_time"]').count()).toBe(0);
     });
 
     test('shows the contact as mailto: and the glossary', async ({page}) => {
       await page.goto(POLICY_PATH[locale]);
-      await expect(page.locator('#article-10 ~ p a[href="mailto:support@heyimg.net"]')).toHaveText('support@heyimg.net');
+      await expect(page.locator('#article-10 ~ p a[href="mailto:support@heyimg.net"]')).toHaveText(
+        'support@heyimg.net',
+      );
       await expect(page.getByRole('heading', {name: locale === 'ja' ? '用語の定義' : 'Definitions'})).toBeVisible();
     });
 
@@ -90,7 +135,10 @@ for (const locale of ['ja', 'en'] as const) {
         await page.goto(POLICY_PATH[locale]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         const overflowing = await page.evaluate(
-          (w) => [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > w + 0.5).map((el) => el.outerHTML.slice(0, 80)),
+          (w) =>
+            [...document.querySelectorAll('main *')]
+              .filter((el) => el.getBoundingClientRect().right > w + 0.5)
+              .map((el) => el.outerHTML.slice(0, 80)),
           width,
         );
         expect(overflowing, `elements wider than ${width}px`).toEqual([]);
@@ -140,7 +188,12 @@ test('the language switch keeps the reader at the same anchor', async ({page}) =
 });
 
 test('redirects: / and /ja/privacy lead to /privacy, /en to /en/privacy', async ({page, request}) => {
-  for (const [from, to] of [['/', '/privacy'], ['/ja/privacy', '/privacy'], ['/ja', '/privacy'], ['/en', '/en/privacy']] as const) {
+  for (const [from, to] of [
+    ['/', '/privacy'],
+    ['/ja/privacy', '/privacy'],
+    ['/ja', '/privacy'],
+    ['/en', '/en/privacy'],
+  ] as const) {
     const response = await request.get(from, {maxRedirects: 0});
     expect([307, 308], from).toContain(response.status());
     expect(new URL(response.headers()['location']!, 'http://x').pathname, from).toBe(to);

@@ -5,23 +5,49 @@ import {gotoHydrated} from './helpers';
 
 const receiptsOf = async (request: APIRequestContext, id: string) => {
   const response = await request.get(`/api/consent/receipts/${id}`);
-  return response.status() === 200 ? ((await response.json()) as {receipts: {method: string; choices: Record<string, boolean>; policyVersion: string; locale: string}[]}).receipts : [];
+  return response.status() === 200
+    ? (
+        (await response.json()) as {
+          receipts: {method: string; choices: Record<string, boolean>; policyVersion: string; locale: string}[];
+        }
+      ).receipts
+    : [];
 };
-const queue = (page: import('@playwright/test').Page) => page.evaluate(() => localStorage.getItem('heyimg_consent_receipts'));
+const queue = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => localStorage.getItem('heyimg_consent_receipts'));
 
-test('a choice is stored as a receipt, and the server sets the cookie for its full lifetime', async ({page, context, request}) => {
+test('a choice is stored as a receipt, and the server sets the cookie for its full lifetime', async ({
+  page,
+  context,
+  request,
+}) => {
   await gotoHydrated(page, '/privacy');
   const answer = page.waitForResponse((r) => r.url().endsWith('/api/consent') && r.request().method() === 'POST');
   await banner(page, 'ja').getByRole('button', {name: '同意する'}).click();
   const response = await answer;
   const {record} = (await consentCookie(context))!;
-  await expect.poll(() => receiptsOf(request, record.id)).toEqual([{consentId: record.id, recordedAt: new Date(record.ts).toISOString(), receivedAt: expect.any(String), policyVersion: '1.0.0', choices: {analytics: true, advertising: true}, method: 'banner', locale: 'ja'}] as never);
+  await expect
+    .poll(() => receiptsOf(request, record.id))
+    .toEqual([
+      {
+        consentId: record.id,
+        recordedAt: new Date(record.ts).toISOString(),
+        receivedAt: expect.any(String),
+        policyVersion: '1.0.0',
+        choices: {analytics: true, advertising: true},
+        method: 'banner',
+        locale: 'ja',
+      },
+    ] as never);
   expect(response.status()).toBe(201);
   expect((await response.allHeaders())['set-cookie']).toMatch(/^heyimg_consent=.*Max-Age=15552000; SameSite=Lax/);
   // Acknowledged: nothing is left pending in the browser.
   await expect.poll(() => queue(page)).toMatch(/"pending":\[\],"confirmed":"[0-9a-f]{32}:\d+"/);
   // Sending the same receipt again stores it once.
-  const again = await request.post('/api/consent', {headers: {'content-type': 'application/json', origin: new URL(page.url()).origin}, data: {record, locale: 'ja'}});
+  const again = await request.post('/api/consent', {
+    headers: {'content-type': 'application/json', origin: new URL(page.url()).origin},
+    data: {record, locale: 'ja'},
+  });
   expect(again.status()).toBe(200);
   expect(await receiptsOf(request, record.id)).toHaveLength(1);
   await expectOnlyDeclaredCookies(context);
@@ -37,9 +63,15 @@ test('the visitor sees, downloads and deletes their own record', async ({page, c
   await expect(section).toContainText(record.id);
   await expect(section).toContainText('1.0.0');
   await expect(section).toContainText('Analytics: declined / Advertising: declined');
-  const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', {name: 'Download the record (JSON)'}).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    section.getByRole('link', {name: 'Download the record (JSON)'}).click(),
+  ]);
   const downloaded = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-  expect(downloaded).toMatchObject({consentId: record.id, receipts: [{method: 'banner', choices: {analytics: false, advertising: false}}]});
+  expect(downloaded).toMatchObject({
+    consentId: record.id,
+    receipts: [{method: 'banner', choices: {analytics: false, advertising: false}}],
+  });
   await section.getByRole('button', {name: 'Delete the record and choose again'}).click();
   await expect(page.getByRole('dialog').getByRole('status').last()).toContainText('Your record has been deleted');
   await expect(banner(page, 'en')).toBeVisible();
@@ -47,9 +79,15 @@ test('the visitor sees, downloads and deletes their own record', async ({page, c
   expect((await request.get(`/api/consent/receipts/${record.id}`)).status()).toBe(404);
 });
 
-test('with the store down the choice still applies, and the receipt arrives later', async ({page, context, request}) => {
+test('with the store down the choice still applies, and the receipt arrives later', async ({
+  page,
+  context,
+  request,
+}) => {
   await page.route('**/api/consent', (route) =>
-    route.request().method() === 'POST' ? route.fulfill({status: 503, contentType: 'application/json', body: '{"error":"down"}'}) : route.continue(),
+    route.request().method() === 'POST'
+      ? route.fulfill({status: 503, contentType: 'application/json', body: '{"error":"down"}'})
+      : route.continue(),
   );
   await gotoHydrated(page, '/privacy');
   await banner(page, 'ja').getByRole('button', {name: '拒否する'}).click();
@@ -64,10 +102,16 @@ test('with the store down the choice still applies, and the receipt arrives late
   await expect.poll(() => queue(page)).not.toContain('"pending":[{');
 });
 
-test('receipts record how the choice was given: preferences, GPC and the no-JS form', async ({browser, request, baseURL}) => {
+test('receipts record how the choice was given: preferences, GPC and the no-JS form', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
   const gpc = await browser.newContext({baseURL});
   const gpcPage = await gpc.newPage();
-  await gpcPage.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true}));
+  await gpcPage.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true}),
+  );
   await gpcPage.goto('/privacy');
   await expect.poll(async () => (await consentCookie(gpc))?.record.id).toBeTruthy();
   const gpcId = (await consentCookie(gpc))!.record.id;
@@ -79,7 +123,9 @@ test('receipts record how the choice was given: preferences, GPC and the no-JS f
   await noJsPage.goto('/en/privacy');
   await banner(noJsPage, 'en').getByRole('button', {name: 'Accept'}).click();
   const formId = (await consentCookie(noJs))!.record.id;
-  expect((await receiptsOf(request, formId)).map((r) => [r.method, r.locale, r.choices.analytics])).toEqual([['form', 'en', true]]);
+  expect((await receiptsOf(request, formId)).map((r) => [r.method, r.locale, r.choices.analytics])).toEqual([
+    ['form', 'en', true],
+  ]);
   await noJs.close();
 });
 
@@ -87,11 +133,23 @@ test('the receipts API refuses what it should', async ({request, baseURL}) => {
   expect((await request.get('/api/consent/receipts/not-an-id')).status()).toBe(400);
   expect((await request.get(`/api/consent/receipts/${'f'.repeat(32)}`)).status()).toBe(404);
   expect((await request.post(`/api/consent/receipts/${'f'.repeat(32)}`)).status()).toBe(405);
-  const foreign = await request.delete(`/api/consent/receipts/${'f'.repeat(32)}`, {headers: {origin: 'https://attacker.example'}});
+  const foreign = await request.delete(`/api/consent/receipts/${'f'.repeat(32)}`, {
+    headers: {origin: 'https://attacker.example'},
+  });
   expect(foreign.status()).toBe(403);
   const stale = await request.post('/api/consent', {
     headers: {'content-type': 'application/json', origin: baseURL!},
-    data: {record: {v: 1, id: 'a'.repeat(32), ts: Date.now() + 3_600_000, pv: '1.0.0', c: {analytics: true, advertising: true}, m: 'banner'}, locale: 'ja'},
+    data: {
+      record: {
+        v: 1,
+        id: 'a'.repeat(32),
+        ts: Date.now() + 3_600_000,
+        pv: '1.0.0',
+        c: {analytics: true, advertising: true},
+        m: 'banner',
+      },
+      locale: 'ja',
+    },
   });
   expect(stale.status()).toBe(400);
 });

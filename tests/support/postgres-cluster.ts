@@ -51,13 +51,27 @@ export async function startPgCluster(): Promise<PgCluster | null> {
   }
   const run = (command: string, args: string[]) => {
     const full = path.join(bin, command);
-    const result = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', full, ...args], {encoding: 'utf8'}) : spawnSync(full, args, {encoding: 'utf8'});
+    const result = asRoot
+      ? spawnSync('runuser', ['-u', 'postgres', '--', full, ...args], {encoding: 'utf8'})
+      : spawnSync(full, args, {encoding: 'utf8'});
     if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
   };
   const data = path.join(dir, 'data');
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
-  const start = () => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '30', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+  const start = () =>
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      path.join(dir, 'log'),
+      '-w',
+      '-t',
+      '30',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+      'start',
+    ]);
   start();
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,

@@ -7,11 +7,26 @@ function runBoot(cookie: string, options: {gpc?: boolean; gtag?: boolean} = {}) 
   const window: Record<string, unknown> = {};
   const document = {cookie, documentElement: {setAttribute: (k: string, v: string) => (attributes[k] = v)}};
   const navigator = {globalPrivacyControl: options.gpc};
-  new Function('window', 'document', 'navigator', bootScript({version: '1.2.0', baseline: '1.1.0'}, options.gtag ?? false))(window, document, navigator);
+  new Function(
+    'window',
+    'document',
+    'navigator',
+    bootScript({version: '1.2.0', baseline: '1.1.0'}, options.gtag ?? false),
+  )(window, document, navigator);
   return {attributes, window};
 }
 
-const record = (pv: string) => encodeURIComponent(JSON.stringify({v: 1, id: 'a'.repeat(32), ts: Date.now() - 1000, pv, c: {analytics: true, advertising: false}, m: 'banner'}));
+const record = (pv: string) =>
+  encodeURIComponent(
+    JSON.stringify({
+      v: 1,
+      id: 'a'.repeat(32),
+      ts: Date.now() - 1000,
+      pv,
+      c: {analytics: true, advertising: false},
+      m: 'banner',
+    }),
+  );
 
 describe('pre-hydration boot script', () => {
   it('marks a visitor without a choice, so CSS shows the banner', () => {
@@ -31,7 +46,19 @@ describe('pre-hydration boot script', () => {
   it('sets Google Consent Mode v2 defaults to denied when a gtag is configured', () => {
     const {window} = runBoot('', {gtag: true});
     const calls = (window.dataLayer as IArguments[]).map((args) => [...args]);
-    expect(calls).toEqual([['consent', 'default', {ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied', wait_for_update: 500}]]);
+    expect(calls).toEqual([
+      [
+        'consent',
+        'default',
+        {
+          ad_storage: 'denied',
+          ad_user_data: 'denied',
+          ad_personalization: 'denied',
+          analytics_storage: 'denied',
+          wait_for_update: 500,
+        },
+      ],
+    ]);
     expect(runBoot('').window.dataLayer).toBeUndefined();
   });
 });

@@ -10,7 +10,13 @@ const base = {v: 1, id, ts: now - DAY, pv: '1.1.0', c: {analytics: true, adverti
 const json = (value: unknown) => JSON.stringify(value);
 const withField = (patch: Record<string, unknown>) => json({...base, ...patch});
 
-const VALID = [json(base), withField({pv: '1.2.0'}), withField({m: 'gpc', c: {analytics: false, advertising: false}}), withField({ts: now - 179 * DAY}), withField({ts: now + 60_000})];
+const VALID = [
+  json(base),
+  withField({pv: '1.2.0'}),
+  withField({m: 'gpc', c: {analytics: false, advertising: false}}),
+  withField({ts: now - 179 * DAY}),
+  withField({ts: now + 60_000}),
+];
 
 // Each is something a browser may hold: corrupted, tampered with, or crafted to break a parser.
 const HOSTILE: [string, string | null | undefined][] = [
@@ -61,7 +67,9 @@ describe('consent record', () => {
   });
 
   it('gives every consent a new random 128-bit id', () => {
-    const ids = new Set(Array.from({length: 200}, () => createConsent({analytics: false, advertising: false}, 'banner', policy).id));
+    const ids = new Set(
+      Array.from({length: 200}, () => createConsent({analytics: false, advertising: false}, 'banner', policy).id),
+    );
     expect(ids.size).toBe(200);
   });
 

@@ -26,11 +26,17 @@ describe('cookie registry', () => {
   });
 
   it('accepts a third-party declaration that publishes its external transmission', () => {
-    expect(registrySchema.safeParse({...cookieRegistry, cookies: [...cookieRegistry.cookies, thirdParty]}).success).toBe(true);
+    expect(
+      registrySchema.safeParse({...cookieRegistry, cookies: [...cookieRegistry.cookies, thirdParty]}).success,
+    ).toBe(true);
   });
 
   it.each([
-    ['a third party without external-transmission details', {...thirdParty, externalTransmission: undefined}, /external transmission/],
+    [
+      'a third party without external-transmission details',
+      {...thirdParty, externalTransmission: undefined},
+      /external transmission/,
+    ],
     ['an unknown category', {...thirdParty, category: 'marketing'}, /category/],
     ['a purpose missing its English text', {...thirdParty, purpose: {ja: '解析'}}, /purpose/],
     ['a name with spaces', {...thirdParty, name: 'my cookie'}, /name/],
@@ -43,7 +49,9 @@ describe('cookie registry', () => {
 
   it('rejects a registry that forgets the consent cookie or a category', () => {
     expect(registrySchema.safeParse({...cookieRegistry, cookies: []}).success).toBe(false);
-    expect(registrySchema.safeParse({...cookieRegistry, categories: cookieRegistry.categories.slice(0, 2)}).success).toBe(false);
+    expect(
+      registrySchema.safeParse({...cookieRegistry, categories: cookieRegistry.categories.slice(0, 2)}).success,
+    ).toBe(false);
   });
 });
 
@@ -57,7 +65,11 @@ describe('withdrawal', () => {
 
   it('deletes the declared cookies of every category not granted, prefixes included', () => {
     expect(withdrawnNames({analytics: false, advertising: true}, declared, present)).toEqual(['_ga', '_ga_ABC123']);
-    expect(withdrawnNames({analytics: false, advertising: false}, declared, present)).toEqual(['_ga', '_ga_ABC123', 'ads_id']);
+    expect(withdrawnNames({analytics: false, advertising: false}, declared, present)).toEqual([
+      '_ga',
+      '_ga_ABC123',
+      'ads_id',
+    ]);
   });
 
   it('never deletes the consent cookie or anything of a granted category', () => {

@@ -17,8 +17,12 @@ const dirs: string[] = [];
 
 beforeAll(async () => {
   cluster = await startPgCluster();
-  if (!cluster && process.env.CI) throw new Error('PostgreSQL binaries are missing: .ci/run installs Debian\'s postgresql');
-  if (!cluster) console.warn('PostgreSQL is not installed here: only the embedded store is tested (apt-get install postgresql to test both).');
+  if (!cluster && process.env.CI)
+    throw new Error("PostgreSQL binaries are missing: .ci/run installs Debian's postgresql");
+  if (!cluster)
+    console.warn(
+      'PostgreSQL is not installed here: only the embedded store is tested (apt-get install postgresql to test both).',
+    );
 }, 60_000);
 
 afterAll(() => {
@@ -46,7 +50,9 @@ const BACKENDS: [string, () => Promise<ConsentStore>][] = [
       return openEmbeddedStore(dir);
     },
   ],
-  ...(postgresBinDir() ? [['PostgreSQL server', () => openPostgresStore(cluster!.url)] as [string, () => Promise<ConsentStore>]] : []),
+  ...(postgresBinDir()
+    ? [['PostgreSQL server', () => openPostgresStore(cluster!.url)] as [string, () => Promise<ConsentStore>]]
+    : []),
 ];
 
 describe.each(BACKENDS)('consent store: %s', (_name, open) => {
@@ -61,19 +67,29 @@ describe.each(BACKENDS)('consent store: %s', (_name, open) => {
     expect(await store.append(receipt(1))).toBe('duplicate');
     const [stored, ...rest] = await store.list(id(1));
     expect(rest).toEqual([]);
-    expect(stored).toMatchObject({consentId: id(1), policyVersion: '1.0.0', choices: {analytics: false, advertising: false}, method: 'banner', locale: 'ja'});
+    expect(stored).toMatchObject({
+      consentId: id(1),
+      policyVersion: '1.0.0',
+      choices: {analytics: false, advertising: false},
+      method: 'banner',
+      locale: 'ja',
+    });
     expect(stored!.recordedAt.toISOString()).toBe(receipt(1).recordedAt.toISOString());
     expect(Math.abs(stored!.receivedAt.getTime() - Date.now())).toBeLessThan(60_000);
   });
 
   it('keeps every choice of one visitor, in order', async () => {
     await store.append(receipt(2, {consentId: id(42)}));
-    await store.append(receipt(3, {consentId: id(42), method: 'preferences', choices: {analytics: true, advertising: true}}));
+    await store.append(
+      receipt(3, {consentId: id(42), method: 'preferences', choices: {analytics: true, advertising: true}}),
+    );
     expect((await store.list(id(42))).map((r) => r.method)).toEqual(['banner', 'preferences']);
   });
 
   it('takes 200 concurrent appends without losing one', async () => {
-    const results = await Promise.all(Array.from({length: 200}, (_, i) => store.append(receipt(1000 + i, {consentId: id(5000 + i)}))));
+    const results = await Promise.all(
+      Array.from({length: 200}, (_, i) => store.append(receipt(1000 + i, {consentId: id(5000 + i)}))),
+    );
     expect(results.filter((r) => r === 'stored')).toHaveLength(200);
     const exported = await store.export(new Date(0), new Date(Date.now() + 60_000));
     expect(exported.filter((r) => r.consentId >= id(5000)).length).toBe(200);
@@ -166,21 +182,31 @@ describe('operator commands', () => {
     await store.append(receipt(1));
     await store.append(receipt(2, {method: 'gpc'}));
     await store.close();
-    const cli = (...args: string[]) => execFileSync('npx', ['tsx', 'scripts/consent-cli.ts', ...args], {env: {...process.env, CONSENT_DATA_DIR: dir, DATABASE_URL: ''}, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']});
+    const cli = (...args: string[]) =>
+      execFileSync('npx', ['tsx', 'scripts/consent-cli.ts', ...args], {
+        env: {...process.env, CONSENT_DATA_DIR: dir, DATABASE_URL: ''},
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
     const today = new Date().toISOString().slice(0, 10);
     const csv = cli('export', '--from', today, '--to', today, '--format', 'csv').trim().split('\n');
     expect(csv).toHaveLength(3);
     expect(csv[0]).toBe('consent_id,recorded_at,received_at,policy_version,analytics,advertising,method,locale');
     expect(cli('export', '--to', '2000-01-01', '--format', 'jsonl')).toBe('');
     expect(cli('purge', '--older-than', '1d')).toMatch(/^Purged 0 receipt/);
-    const bad = spawnSync('npx', ['tsx', 'scripts/consent-cli.ts', 'purge', '--older-than', 'soon'], {env: {...process.env, CONSENT_DATA_DIR: dir}, encoding: 'utf8'});
+    const bad = spawnSync('npx', ['tsx', 'scripts/consent-cli.ts', 'purge', '--older-than', 'soon'], {
+      env: {...process.env, CONSENT_DATA_DIR: dir},
+      encoding: 'utf8',
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/use a number and d, w, m or y/);
   }, 60_000);
 
   it('formats CSV with a header and JSON lines', () => {
     const r = {...receipt(1), receivedAt: new Date('2026-11-25T00:00:00Z')};
-    expect(formatReceipts([r], 'csv')).toBe(`consent_id,recorded_at,received_at,policy_version,analytics,advertising,method,locale\n${id(1)},2026-11-01T00:00:01.000Z,2026-11-25T00:00:00.000Z,1.0.0,false,false,banner,ja\n`);
+    expect(formatReceipts([r], 'csv')).toBe(
+      `consent_id,recorded_at,received_at,policy_version,analytics,advertising,method,locale\n${id(1)},2026-11-01T00:00:01.000Z,2026-11-25T00:00:00.000Z,1.0.0,false,false,banner,ja\n`,
+    );
     expect(JSON.parse(formatReceipts([r], 'jsonl'))).toMatchObject({consentId: id(1), choices: {analytics: false}});
   });
 });

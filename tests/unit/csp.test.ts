@@ -6,7 +6,8 @@ const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('bas
 
 describe('CSP', () => {
   it('hashes exactly the inline scripts of a page, not external ones or empty ones', () => {
-    const html = '<script src="/a.js" async=""></script><script>one()</script><script id="_R_">two()</script><script></script><script>one()</script><SCRIPT>three()</SCRIPT>';
+    const html =
+      '<script src="/a.js" async=""></script><script>one()</script><script id="_R_">two()</script><script></script><script>one()</script><SCRIPT>three()</SCRIPT>';
     expect(inlineScriptHashes(html)).toEqual([sha('one()'), sha('two()'), sha('three()')]);
   });
 

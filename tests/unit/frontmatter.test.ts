@@ -3,7 +3,8 @@ import {describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
 import {consentBaselineVersion, frontmatterSchema} from '@/lib/policy/frontmatter';
 
-const realFrontmatter = (locale: string) => parse(readFileSync(`content/privacy/${locale}.mdx`, 'utf8').split('---')[1]!);
+const realFrontmatter = (locale: string) =>
+  parse(readFileSync(`content/privacy/${locale}.mdx`, 'utf8').split('---')[1]!);
 
 const valid = {
   title: 'プライバシーポリシー',
@@ -34,7 +35,10 @@ describe('frontmatter schema', () => {
   });
 
   it('falls back to the first revision when none asks for reconsent', () => {
-    const parsed = frontmatterSchema.parse({...valid, revisions: valid.revisions.map((r) => ({...r, reconsent: false}))});
+    const parsed = frontmatterSchema.parse({
+      ...valid,
+      revisions: valid.revisions.map((r) => ({...r, reconsent: false})),
+    });
     expect(consentBaselineVersion(parsed)).toBe('1.0.0');
   });
 
@@ -46,11 +50,19 @@ describe('frontmatter schema', () => {
     ['an impossible effective date', {...valid, effectiveDate: '2026-02-30'}, /^effectiveDate: .*実在する日付/],
     ['a Japanese-style date', {...valid, lastUpdated: '2026年11月30日'}, /^lastUpdated: .*YYYY-MM-DD/],
     ['an empty revision list', {...valid, revisions: []}, /^revisions: .*少なくとも 1 件/],
-    ['revisions out of order', {...valid, revisions: [...valid.revisions].reverse()}, /^revisions\.1\.version: 改定履歴は古い順/],
+    [
+      'revisions out of order',
+      {...valid, revisions: [...valid.revisions].reverse()},
+      /^revisions\.1\.version: 改定履歴は古い順/,
+    ],
     ['a version not in the revisions', {...valid, version: '1.2.0'}, /^version: .*一致しません/],
     ['lastUpdated not the newest revision date', {...valid, lastUpdated: '2026-12-24'}, /^lastUpdated: .*一致しません/],
     ['an unknown field (typo)', {...valid, efective_date: '2026-01-01'}, /使えない項目があります: efective_date/],
-    ['reconsent as text', {...valid, revisions: [valid.revisions[0], {...valid.revisions[1], reconsent: 'はい'}]}, /reconsent: .*true か false/],
+    [
+      'reconsent as text',
+      {...valid, revisions: [valid.revisions[0], {...valid.revisions[1], reconsent: 'はい'}]},
+      /reconsent: .*true か false/,
+    ],
   ])('rejects %s', (_label, input, expected) => {
     expect(messages(input).join('\n')).toMatch(expected);
   });

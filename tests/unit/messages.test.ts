@@ -14,7 +14,10 @@ describe('UI messages', () => {
     expect(keys(en)).toEqual(keys(ja));
   });
 
-  it.each([['ja', ja], ['en', en]] as const)('%s has no empty string and sorted keys', (_locale, messages) => {
+  it.each([
+    ['ja', ja],
+    ['en', en],
+  ] as const)('%s has no empty string and sorted keys', (_locale, messages) => {
     for (const key of keys(messages)) {
       const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
       expect(value, key).toMatch(/\S/);
@@ -29,7 +32,13 @@ describe('UI messages', () => {
 
 /** Every Japanese string a visitor reads outside the policy text: the messages and the registry. */
 function japaneseStrings(): [string, string][] {
-  const fromMessages = keys(ja).map((key) => [key, String(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], ja))] as [string, string]);
+  const fromMessages = keys(ja).map(
+    (key) =>
+      [key, String(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], ja))] as [
+        string,
+        string,
+      ],
+  );
   const fromRegistry: [string, string][] = [];
   JSON.stringify(cookieRegistry, (key, value) => {
     if (key === 'ja' && typeof value === 'string') fromRegistry.push([`registry:${value.slice(0, 12)}`, value]);

@@ -6,7 +6,8 @@ import {parsePolicy} from '@/lib/policy/document';
 import {loadPolicy, readPolicySet} from '@/lib/policy/load';
 
 const FIXTURES = 'tests/fixtures/policy';
-const errorsOf = (diagnostics: ReturnType<typeof parsePolicy>['diagnostics']) => diagnostics.filter((d) => d.severity === 'error');
+const errorsOf = (diagnostics: ReturnType<typeof parsePolicy>['diagnostics']) =>
+  diagnostics.filter((d) => d.severity === 'error');
 
 /** Each file holds one mistake a legal editor could make; the checker must name it and its line. */
 const BROKEN: Record<string, {code: string; line: number; message: RegExp}> = {
@@ -14,14 +15,26 @@ const BROKEN: Record<string, {code: string; line: number; message: RegExp}> = {
   'frontmatter-impossible-date': {code: 'frontmatter-field', line: 5, message: /effectiveDate（施行日）.*実在する日付/},
   'frontmatter-japanese-date': {code: 'frontmatter-field', line: 6, message: /lastUpdated（最終改定日）.*"YYYY-MM-DD"/},
   'frontmatter-version-number': {code: 'frontmatter-field', line: 4, message: /引用符付きの文字列/},
-  'frontmatter-revisions-out-of-order': {code: 'frontmatter-field', line: 12, message: /改定履歴は古い順に並べてください/},
-  'frontmatter-revision-not-added': {code: 'frontmatter-field', line: 4, message: /改定履歴の最新の版 \(1\.1\.0\) が一致しません/},
+  'frontmatter-revisions-out-of-order': {
+    code: 'frontmatter-field',
+    line: 12,
+    message: /改定履歴は古い順に並べてください/,
+  },
+  'frontmatter-revision-not-added': {
+    code: 'frontmatter-field',
+    line: 4,
+    message: /改定履歴の最新の版 \(1\.1\.0\) が一致しません/,
+  },
   'frontmatter-broken-yaml': {code: 'frontmatter-yaml', line: 3, message: /frontmatter の書き方が正しくありません/},
   'frontmatter-misspelled-field': {code: 'frontmatter-field', line: 5, message: /使えない項目があります: efectiveDate/},
   'frontmatter-absent': {code: 'frontmatter-missing', line: 1, message: /frontmatter.*がありません/},
   'article-skipped': {code: 'article-order', line: 40, message: /第3条が抜けています/},
   'article-duplicated': {code: 'article-order', line: 40, message: /第2条が重複/},
-  'article-heading-without-brackets': {code: 'article-heading', line: 26, message: /「第2条 取得する情報」の形が正しくありません/},
+  'article-heading-without-brackets': {
+    code: 'article-heading',
+    line: 26,
+    message: /「第2条 取得する情報」の形が正しくありません/,
+  },
   'item-numbers-repeated': {code: 'item-order', line: 38, message: /2\. のはずですが 1\. です/},
   'fullwidth-item-number': {code: 'fullwidth-number', line: 38, message: /番号「２．」が全角です。半角で「2\.」/},
   'items-nested-too-deep': {code: 'nesting-too-deep', line: 34, message: /3 段/},
@@ -54,19 +67,28 @@ describe('policy checker: the fixture corpus of broken files', () => {
     const file = path.join(FIXTURES, 'broken', `${name}.ja.mdx`);
     const errors = errorsOf(parsePolicy(readFileSync(file, 'utf8'), file).diagnostics);
     const match = errors.find((d) => d.code === expected.code && d.line === expected.line);
-    expect(match, `expected ${expected.code} at line ${expected.line}; got ${errors.map((e) => `${e.code}@${e.line}`).join(', ')}`).toBeDefined();
+    expect(
+      match,
+      `expected ${expected.code} at line ${expected.line}; got ${errors.map((e) => `${e.code}@${e.line}`).join(', ')}`,
+    ).toBeDefined();
     expect(match!.ja).toMatch(expected.message);
-    expect(formatDiagnostic(match!)).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${expected.line}:\\d+  エラー: `));
+    expect(formatDiagnostic(match!)).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${expected.line}:\\d+  エラー: `),
+    );
   });
 
   it('reports a misnumbered article once, not again as duplicate anchors or as the translation’s fault', () => {
     const file = path.join(FIXTURES, 'broken', 'article-duplicated.ja.mdx');
-    expect(errorsOf(parsePolicy(readFileSync(file, 'utf8'), file).diagnostics).map((d) => d.code)).toEqual(['article-order']);
+    expect(errorsOf(parsePolicy(readFileSync(file, 'utf8'), file).diagnostics).map((d) => d.code)).toEqual([
+      'article-order',
+    ]);
   });
 
   it('reports a full-width 「２．」 at its own line, not as a misnumbered item on the next', () => {
     const file = path.join(FIXTURES, 'broken', 'fullwidth-item-number.ja.mdx');
-    expect(errorsOf(parsePolicy(readFileSync(file, 'utf8'), file).diagnostics).map((d) => `${d.code}@${d.line}`)).toEqual(['fullwidth-number@38']);
+    expect(
+      errorsOf(parsePolicy(readFileSync(file, 'utf8'), file).diagnostics).map((d) => `${d.code}@${d.line}`),
+    ).toEqual(['fullwidth-number@38']);
   });
 
   it('accepts the valid pair clean: no errors, no warnings', () => {
@@ -78,7 +100,9 @@ describe('policy checker: the fixture corpus of broken files', () => {
     expect(errorsOf(diagnostics)).toEqual([]);
     const unset = diagnostics.filter((d) => d.code === 'effective-date-unset');
     expect(unset.map((d) => `${d.file}:${d.line}`)).toEqual(['content/privacy/ja.mdx:4']);
-    expect(formatDiagnostic(unset[0]!)).toMatch(/^content\/privacy\/ja\.mdx:4:1  警告: 施行日（effectiveDate）が決まっていません/);
+    expect(formatDiagnostic(unset[0]!)).toMatch(
+      /^content\/privacy\/ja\.mdx:4:1  警告: 施行日（effectiveDate）が決まっていません/,
+    );
   });
 });
 
@@ -107,7 +131,10 @@ describe('revisions', () => {
   });
 
   it('reports the changes as unknown when no earlier text is kept', () => {
-    expect(readPolicySet(path.join(FIXTURES, 'valid')).changes.ja[1]).toEqual({version: '1.1.0', changedArticles: null});
+    expect(readPolicySet(path.join(FIXTURES, 'valid')).changes.ja[1]).toEqual({
+      version: '1.1.0',
+      changedArticles: null,
+    });
   });
 });
 
@@ -117,7 +144,9 @@ describe('the build', () => {
     try {
       loadPolicy('ja', path.join(FIXTURES, 'translation', 'different-date'));
     } catch (error) {
-      expect((error as Error).message).toMatch(/^ポリシーファイルにエラーがあります（1 件）。\ntests\/fixtures\/policy\/translation\/different-date\/en\.mdx:5:1  エラー: 翻訳の「effectiveDate」/);
+      expect((error as Error).message).toMatch(
+        /^ポリシーファイルにエラーがあります（1 件）。\ntests\/fixtures\/policy\/translation\/different-date\/en\.mdx:5:1  エラー: 翻訳の「effectiveDate」/,
+      );
     }
   });
 });

@@ -18,13 +18,40 @@ describe('the real policy', () => {
   });
 
   it('gives Art. 2 its real hierarchy: 第1項 (1) ア・イ・ウ, (2) ア, then 第2項', () => {
-    const ids = structuralAnchors(ja).map((a) => a.id).filter((id) => id.startsWith('article-2'));
-    expect(ids).toEqual(['article-2', 'article-2-p1', 'article-2-1', 'article-2-1-a', 'article-2-1-i', 'article-2-1-u', 'article-2-2', 'article-2-2-a', 'article-2-p2']);
+    const ids = structuralAnchors(ja)
+      .map((a) => a.id)
+      .filter((id) => id.startsWith('article-2'));
+    expect(ids).toEqual([
+      'article-2',
+      'article-2-p1',
+      'article-2-1',
+      'article-2-1-a',
+      'article-2-1-i',
+      'article-2-1-u',
+      'article-2-2',
+      'article-2-2-a',
+      'article-2-p2',
+    ]);
   });
 
   it('numbers the sub-items of Art. 4 within their paragraphs', () => {
-    const ids = structuralAnchors(ja).map((a) => a.id).filter((id) => id.startsWith('article-4'));
-    expect(ids).toEqual(['article-4', 'article-4-p1', 'article-4-1', 'article-4-2', 'article-4-3', 'article-4-4', 'article-4-5', 'article-4-p2', 'article-4-p2-1', 'article-4-p2-2', 'article-4-p2-3', 'article-4-p2-4']);
+    const ids = structuralAnchors(ja)
+      .map((a) => a.id)
+      .filter((id) => id.startsWith('article-4'));
+    expect(ids).toEqual([
+      'article-4',
+      'article-4-p1',
+      'article-4-1',
+      'article-4-2',
+      'article-4-3',
+      'article-4-4',
+      'article-4-5',
+      'article-4-p2',
+      'article-4-p2-1',
+      'article-4-p2-2',
+      'article-4-p2-3',
+      'article-4-p2-4',
+    ]);
   });
 
   it('has the same anchors in Japanese and English, in the same order', () => {
@@ -32,11 +59,25 @@ describe('the real policy', () => {
   });
 
   it('finds the terms the Japanese text defines', () => {
-    expect(ja.terms.map((t) => t.term)).toEqual(['当社', '本サービス', '個人情報保護法', '個人情報', '利用者', '利用者情報', '送信データ', '匿名加工情報', '個人データ', '保有個人データ', '開示等']);
+    expect(ja.terms.map((t) => t.term)).toEqual([
+      '当社',
+      '本サービス',
+      '個人情報保護法',
+      '個人情報',
+      '利用者',
+      '利用者情報',
+      '送信データ',
+      '匿名加工情報',
+      '個人データ',
+      '保有個人データ',
+      '開示等',
+    ]);
   });
 
   it('warns, without failing, about the terms legal staff should look at', () => {
     const warnings = ja.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.code} ${d.line}`);
-    expect(warnings).toEqual(expect.arrayContaining(['term-defined-twice 79', 'term-undefined 16', 'term-undefined 17', 'term-undefined 75']));
+    expect(warnings).toEqual(
+      expect.arrayContaining(['term-defined-twice 79', 'term-undefined 16', 'term-undefined 17', 'term-undefined 75']),
+    );
   });
 });

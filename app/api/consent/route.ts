@@ -1,7 +1,26 @@
 import {getPathname} from '@/i18n/navigation';
 import {CONSENT_COOKIE, CONSENT_MAX_AGE_DAYS} from '@/lib/consent/categories';
-import {ALL_DENIED, ALL_GRANTED, consentStatus, createConsent, serializeConsent, type ConsentRecord} from '@/lib/consent/record';
-import {assertContentType, assertSameOrigin, consentCookieHeader, cookieValue, errorResponse, HttpError, isSecure, jsonResponse, methodNotAllowed, readBody, returnPath} from '@/lib/consent/request';
+import {
+  ALL_DENIED,
+  ALL_GRANTED,
+  consentStatus,
+  createConsent,
+  serializeConsent,
+  type ConsentRecord,
+} from '@/lib/consent/record';
+import {
+  assertContentType,
+  assertSameOrigin,
+  consentCookieHeader,
+  cookieValue,
+  errorResponse,
+  HttpError,
+  isSecure,
+  jsonResponse,
+  methodNotAllowed,
+  readBody,
+  returnPath,
+} from '@/lib/consent/request';
 import {consentFormSchema, receiptRequestSchema} from '@/lib/consent/schema';
 import {currentConsentPolicy} from '@/lib/consent/server';
 import {getConsentStore} from '@/lib/consent/store';
@@ -11,7 +30,14 @@ export const dynamic = 'force-dynamic';
 const MAX_AGE_SECONDS = CONSENT_MAX_AGE_DAYS * 24 * 60 * 60;
 
 function receiptOf(record: ConsentRecord, locale: string) {
-  return {consentId: record.id, recordedAt: new Date(record.ts), policyVersion: record.pv, choices: record.c, method: record.m, locale};
+  return {
+    consentId: record.id,
+    recordedAt: new Date(record.ts),
+    policyVersion: record.pv,
+    choices: record.c,
+    method: record.m,
+    locale,
+  };
 }
 
 /**
@@ -44,33 +70,56 @@ async function postReceipt(request: Request, body: string): Promise<Response> {
   }
   const parsed = receiptRequestSchema(Date.now()).safeParse(json);
   if (!parsed.success) {
-    throw new HttpError(400, '同意の記録の形が正しくありません。', `Invalid receipt: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
+    throw new HttpError(
+      400,
+      '同意の記録の形が正しくありません。',
+      `Invalid receipt: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`,
+    );
   }
   const {record, locale} = parsed.data;
   let outcome: 'stored' | 'duplicate';
   try {
     outcome = await (await getConsentStore()).append(receiptOf(record, locale));
   } catch {
-    return jsonResponse({error: '同意の記録を今は保存できません。選択はこのブラウザで有効です。後でもう一度送ります。 / The consent log is unavailable; your choice applies in this browser and will be sent again.'}, 503, {'retry-after': '30'});
+    return jsonResponse(
+      {
+        error:
+          '同意の記録を今は保存できません。選択はこのブラウザで有効です。後でもう一度送ります。 / The consent log is unavailable; your choice applies in this browser and will be sent again.',
+      },
+      503,
+      {'retry-after': '30'},
+    );
   }
   // Refresh the cookie from the server only for the newest choice, never over a later one.
   const current = consentStatus(cookieValue(request, CONSENT_COOKIE), currentConsentPolicy(), Date.now()).record;
   const headers: Record<string, string> = {};
-  if (!current || current.ts <= record.ts) headers['set-cookie'] = consentCookieHeader(serializeConsent(record), isSecure(request), MAX_AGE_SECONDS);
-  return jsonResponse({status: outcome, consentId: record.id, recordedAt: new Date(record.ts).toISOString()}, outcome === 'stored' ? 201 : 200, headers);
+  if (!current || current.ts <= record.ts)
+    headers['set-cookie'] = consentCookieHeader(serializeConsent(record), isSecure(request), MAX_AGE_SECONDS);
+  return jsonResponse(
+    {status: outcome, consentId: record.id, recordedAt: new Date(record.ts).toISOString()},
+    outcome === 'stored' ? 201 : 200,
+    headers,
+  );
 }
 
 async function postForm(request: Request, body: string): Promise<Response> {
   const fields = new URLSearchParams(body);
   const keys = [...fields.keys()];
-  if (new Set(keys).size !== keys.length) throw new HttpError(400, '同じ項目が重複しています。', 'Duplicate form fields.');
+  if (new Set(keys).size !== keys.length)
+    throw new HttpError(400, '同じ項目が重複しています。', 'Duplicate form fields.');
   const form = consentFormSchema.safeParse(Object.fromEntries(fields));
   if (!form.success) {
-    throw new HttpError(400, '送信内容が正しくありません。「同意する」か「拒否する」を選んでください。', `Invalid consent form: ${form.error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; ')}`);
+    throw new HttpError(
+      400,
+      '送信内容が正しくありません。「同意する」か「拒否する」を選んでください。',
+      `Invalid consent form: ${form.error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; ')}`,
+    );
   }
   const policy = currentConsentPolicy();
   const earlier = consentStatus(cookieValue(request, CONSENT_COOKIE), policy, Date.now()).record;
-  const record = createConsent(form.data.choice === 'accept' ? ALL_GRANTED : ALL_DENIED, 'form', policy, {id: earlier?.id});
+  const record = createConsent(form.data.choice === 'accept' ? ALL_GRANTED : ALL_DENIED, 'form', policy, {
+    id: earlier?.id,
+  });
   // The choice applies whatever the store says; with JavaScript, a later page sends the receipt again.
   await getConsentStore()
     .then((store) => store.append(receiptOf(record, form.data.locale)))
@@ -78,7 +127,11 @@ async function postForm(request: Request, body: string): Promise<Response> {
   const fallback = getPathname({locale: form.data.locale, href: '/privacy'});
   return new Response(null, {
     status: 303,
-    headers: {location: `${returnPath(request.headers, fallback)}#consent-saved`, 'set-cookie': consentCookieHeader(serializeConsent(record), isSecure(request), MAX_AGE_SECONDS), 'cache-control': 'no-store'},
+    headers: {
+      location: `${returnPath(request.headers, fallback)}#consent-saved`,
+      'set-cookie': consentCookieHeader(serializeConsent(record), isSecure(request), MAX_AGE_SECONDS),
+      'cache-control': 'no-store',
+    },
   });
 }
 

@@ -13,8 +13,15 @@ export async function openEmbeddedStore(dataDir: string): Promise<ConsentStore> 
   const releaseLock = takeLock(dataDir);
   const db = await PGlite.create(dataDir);
   return openSqlStore('embedded', {
-    query: (sql, params) => (params ? db.query(sql, params) : db.exec(sql).then((results) => ({rows: results.at(-1)?.rows ?? []}))) as never,
-    transaction: (work) => db.transaction((tx) => work({query: (sql, params) => (params ? tx.query(sql, params) : tx.exec(sql).then((r) => ({rows: r.at(-1)?.rows ?? []}))) as never})),
+    query: (sql, params) =>
+      (params ? db.query(sql, params) : db.exec(sql).then((results) => ({rows: results.at(-1)?.rows ?? []}))) as never,
+    transaction: (work) =>
+      db.transaction((tx) =>
+        work({
+          query: (sql, params) =>
+            (params ? tx.query(sql, params) : tx.exec(sql).then((r) => ({rows: r.at(-1)?.rows ?? []}))) as never,
+        }),
+      ),
     close: async () => {
       await db.close();
       releaseLock();
@@ -28,7 +35,9 @@ function takeLock(dataDir: string): () => void {
   if (existsSync(lock)) {
     const pid = Number(readFileSync(lock, 'utf8'));
     if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(`埋め込みの同意ストア ${dataDir} はプロセス ${pid}（起動中のサーバーなど）が使用中です。サーバーを止めてから実行するか、DATABASE_URL で PostgreSQL を使ってください。 / The embedded consent store is in use by process ${pid}; stop the server first or use DATABASE_URL.`);
+      throw new Error(
+        `埋め込みの同意ストア ${dataDir} はプロセス ${pid}（起動中のサーバーなど）が使用中です。サーバーを止めてから実行するか、DATABASE_URL で PostgreSQL を使ってください。 / The embedded consent store is in use by process ${pid}; stop the server first or use DATABASE_URL.`,
+      );
     }
   }
   writeFileSync(lock, String(process.pid));

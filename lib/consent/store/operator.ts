@@ -20,13 +20,46 @@ export function cutoffFor(duration: string, now: Date): Date | null {
   return cutoff;
 }
 
-const CSV_COLUMNS = ['consent_id', 'recorded_at', 'received_at', 'policy_version', 'analytics', 'advertising', 'method', 'locale'] as const;
+const CSV_COLUMNS = [
+  'consent_id',
+  'recorded_at',
+  'received_at',
+  'policy_version',
+  'analytics',
+  'advertising',
+  'method',
+  'locale',
+] as const;
 
 export function formatReceipts(receipts: Receipt[], format: 'csv' | 'jsonl'): string {
   if (format === 'jsonl') {
-    return receipts.map((r) => JSON.stringify({consentId: r.consentId, recordedAt: r.recordedAt.toISOString(), receivedAt: r.receivedAt.toISOString(), policyVersion: r.policyVersion, choices: r.choices, method: r.method, locale: r.locale}) + '\n').join('');
+    return receipts
+      .map(
+        (r) =>
+          JSON.stringify({
+            consentId: r.consentId,
+            recordedAt: r.recordedAt.toISOString(),
+            receivedAt: r.receivedAt.toISOString(),
+            policyVersion: r.policyVersion,
+            choices: r.choices,
+            method: r.method,
+            locale: r.locale,
+          }) + '\n',
+      )
+      .join('');
   }
   // Every value is an id, a timestamp, a version, a boolean or a fixed word: nothing needs quoting.
-  const rows = receipts.map((r) => [r.consentId, r.recordedAt.toISOString(), r.receivedAt.toISOString(), r.policyVersion, r.choices.analytics, r.choices.advertising, r.method, r.locale].join(','));
+  const rows = receipts.map((r) =>
+    [
+      r.consentId,
+      r.recordedAt.toISOString(),
+      r.receivedAt.toISOString(),
+      r.policyVersion,
+      r.choices.analytics,
+      r.choices.advertising,
+      r.method,
+      r.locale,
+    ].join(','),
+  );
   return [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n';
 }

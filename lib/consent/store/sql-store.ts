@@ -37,24 +37,44 @@ export async function openSqlStore(kind: ConsentStore['kind'], client: SqlClient
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (consent_id, recorded_at) DO NOTHING
          RETURNING consent_id`,
-        [r.consentId, r.recordedAt.toISOString(), r.policyVersion, r.choices.analytics, r.choices.advertising, r.method, r.locale],
+        [
+          r.consentId,
+          r.recordedAt.toISOString(),
+          r.policyVersion,
+          r.choices.analytics,
+          r.choices.advertising,
+          r.method,
+          r.locale,
+        ],
       );
       return result.rows.length === 1 ? 'stored' : 'duplicate';
     },
     async list(consentId: string) {
-      const result = await client.query<Row>(`SELECT ${COLUMNS} FROM consent_receipts WHERE consent_id = $1 ORDER BY recorded_at`, [consentId]);
+      const result = await client.query<Row>(
+        `SELECT ${COLUMNS} FROM consent_receipts WHERE consent_id = $1 ORDER BY recorded_at`,
+        [consentId],
+      );
       return result.rows.map(toReceipt);
     },
     async deleteConsent(consentId: string) {
-      const result = await client.query<{consent_id: string}>('DELETE FROM consent_receipts WHERE consent_id = $1 RETURNING consent_id', [consentId]);
+      const result = await client.query<{consent_id: string}>(
+        'DELETE FROM consent_receipts WHERE consent_id = $1 RETURNING consent_id',
+        [consentId],
+      );
       return result.rows.length;
     },
     async export(from: Date, to: Date) {
-      const result = await client.query<Row>(`SELECT ${COLUMNS} FROM consent_receipts WHERE received_at >= $1 AND received_at < $2 ORDER BY received_at, consent_id`, [from.toISOString(), to.toISOString()]);
+      const result = await client.query<Row>(
+        `SELECT ${COLUMNS} FROM consent_receipts WHERE received_at >= $1 AND received_at < $2 ORDER BY received_at, consent_id`,
+        [from.toISOString(), to.toISOString()],
+      );
       return result.rows.map(toReceipt);
     },
     async purgeBefore(cutoff: Date) {
-      const result = await client.query<{consent_id: string}>('DELETE FROM consent_receipts WHERE received_at < $1 RETURNING consent_id', [cutoff.toISOString()]);
+      const result = await client.query<{consent_id: string}>(
+        'DELETE FROM consent_receipts WHERE received_at < $1 RETURNING consent_id',
+        [cutoff.toISOString()],
+      );
       return result.rows.length;
     },
     close: () => client.close(),

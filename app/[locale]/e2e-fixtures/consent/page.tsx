@@ -21,7 +21,9 @@ export default async function ConsentFixturePage({params}: {params: Promise<{loc
   return (
     <>
       <h1>Consent fixture</h1>
-      <FixtureDeclarations declared={fixtureRegistry.cookies.map(({name, kind, category}) => ({name, kind, category}))} />
+      <FixtureDeclarations
+        declared={fixtureRegistry.cookies.map(({name, kind, category}) => ({name, kind, category}))}
+      />
       <GatedScript category="analytics" id="fixture-analytics" src="/e2e-fixtures/analytics.js" />
       <ConsentGate category="advertising" fallback={<p data-testid="advertising-gate">advertising: off</p>}>
         <p data-testid="advertising-gate">advertising: on</p>

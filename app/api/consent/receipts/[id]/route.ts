@@ -1,4 +1,12 @@
-import {assertSameOrigin, consentCookieHeader, errorResponse, HttpError, isSecure, jsonResponse, methodNotAllowed} from '@/lib/consent/request';
+import {
+  assertSameOrigin,
+  consentCookieHeader,
+  errorResponse,
+  HttpError,
+  isSecure,
+  jsonResponse,
+  methodNotAllowed,
+} from '@/lib/consent/request';
 import {consentIdSchema} from '@/lib/consent/schema';
 import {getConsentStore, type Receipt} from '@/lib/consent/store';
 
@@ -8,7 +16,12 @@ type Context = {params: Promise<{id: string}>};
 
 async function consentIdOf(context: Context): Promise<string> {
   const parsed = consentIdSchema.safeParse((await context.params).id);
-  if (!parsed.success) throw new HttpError(400, '同意 ID の形が正しくありません（32 桁の英数字）。', 'A consent id is 32 lowercase hex digits.');
+  if (!parsed.success)
+    throw new HttpError(
+      400,
+      '同意 ID の形が正しくありません（32 桁の英数字）。',
+      'A consent id is 32 lowercase hex digits.',
+    );
   return parsed.data;
 }
 
@@ -17,7 +30,11 @@ async function withStore<T>(work: (store: Awaited<ReturnType<typeof getConsentSt
     return await work(await getConsentStore());
   } catch (error) {
     if (error instanceof HttpError) throw error;
-    throw new HttpError(503, '同意の記録を今は読み出せません。しばらくしてからもう一度お試しください。', 'The consent log is unavailable; try again later.');
+    throw new HttpError(
+      503,
+      '同意の記録を今は読み出せません。しばらくしてからもう一度お試しください。',
+      'The consent log is unavailable; try again later.',
+    );
   }
 }
 
@@ -36,8 +53,11 @@ export async function GET(_request: Request, context: Context): Promise<Response
   try {
     const id = await consentIdOf(context);
     const receipts = await withStore((store) => store.list(id));
-    if (receipts.length === 0) throw new HttpError(404, 'この同意 ID の記録はありません。', 'No receipts for this consent id.');
-    return jsonResponse({consentId: id, receipts: receipts.map(publicReceipt)}, 200, {'content-disposition': `attachment; filename="heyimg-consent-${id}.json"`});
+    if (receipts.length === 0)
+      throw new HttpError(404, 'この同意 ID の記録はありません。', 'No receipts for this consent id.');
+    return jsonResponse({consentId: id, receipts: receipts.map(publicReceipt)}, 200, {
+      'content-disposition': `attachment; filename="heyimg-consent-${id}.json"`,
+    });
   } catch (error) {
     if (error instanceof HttpError) return errorResponse(error);
     throw error;
