@@ -8,8 +8,14 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 // measure what it costs (bench/without-consent/); no other build sets this.
 const withoutConsent = process.env.BENCH_WITHOUT_CONSENT === '1';
 
+// npm test builds with the e2e fixture pages (page.e2e.tsx); every other build leaves them out entirely.
+const withFixtures = process.env.E2E_FIXTURES === '1';
+
 const config: NextConfig = {
   poweredByHeader: false,
+  // npm test and npm run bench build into their own folder, never over the build npm start serves.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  pageExtensions: withFixtures ? ['tsx', 'ts', 'e2e.tsx'] : ['tsx', 'ts'],
   // Loaded from node_modules at run time: PGlite ships WASM and data files, pg optional native bits.
   serverExternalPackages: ['@electric-sql/pglite', 'pg'],
   ...(withoutConsent && {

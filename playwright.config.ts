@@ -1,6 +1,9 @@
 import {defineConfig, devices} from '@playwright/test';
+import {CHROMIUM_ARGS, CHROMIUM_PATH} from './tests/support/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+// npm test builds into its own folder (scripts/test.sh); the server and the tests read the same one.
+process.env.NEXT_DIST_DIR ??= '.next-test';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -16,22 +19,8 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        // Debian's chromium; Playwright never downloads a browser here.
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
+      // Debian's chromium; Playwright never downloads a browser here.
+      use: {...devices['Desktop Chrome'], launchOptions: {executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS}},
     },
   ],
   webServer: {
@@ -41,6 +30,10 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     // The embedded consent store lives inside the build folder, so every test build starts empty.
-    env: {NEXT_TELEMETRY_DISABLED: '1', CONSENT_DATA_DIR: '.next/e2e-consent-data'},
+    env: {
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR,
+      CONSENT_DATA_DIR: `${process.env.NEXT_DIST_DIR}/e2e-consent-data`,
+    },
   },
 });

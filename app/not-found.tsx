@@ -1,7 +1,7 @@
 import '@/app/globals.css';
-import Link from 'next/link';
 
 // Reached only for requests the proxy does not localise; the localized 404 is app/[locale]/not-found.tsx.
+// Plain links: next/link would add its client code to every page's bundle for this one page.
 export default function RootNotFound() {
   return (
     <html lang="ja">
@@ -12,7 +12,7 @@ export default function RootNotFound() {
         <main id="main" className="not-found">
           <h1>ページが見つかりません / Page not found</h1>
           <p>
-            <Link href="/privacy">プライバシーポリシー</Link> · <Link href="/en/privacy">Privacy Policy</Link>
+            <a href="/privacy">プライバシーポリシー</a> · <a href="/en/privacy">Privacy Policy</a>
           </p>
         </main>
       </body>

@@ -17,11 +17,17 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const PAGES = ['/privacy', '/en/privacy'];
 const CONSENT_BUDGET = 8 * 1024;
 
+/** The bench's builds go to folders of their own, never over the build npm start serves. */
+const DIST = {with: '.next-bench', without: '.next-bench-without-consent'};
+
 async function build(withoutConsent: boolean) {
   console.log(`\n… building ${withoutConsent ? 'without' : 'with'} the consent component`);
-  await run('npx', ['next', 'build'], withoutConsent ? {BENCH_WITHOUT_CONSENT: '1'} : {});
-  // A build that must not be served by `npm start` (see scripts/serve.sh).
-  if (withoutConsent) writeFileSync('.next/NOT_FOR_SERVING', 'bench build without the consent component\n');
+  const env = {
+    NEXT_DIST_DIR: DIST[withoutConsent ? 'without' : 'with'],
+    ...(withoutConsent ? {BENCH_WITHOUT_CONSENT: '1'} : {}),
+  };
+  await run('npx', ['next', 'build'], env);
+  await run('npx', ['tsx', 'scripts/csp-manifest.ts'], env);
 }
 
 async function main() {
@@ -30,12 +36,12 @@ async function main() {
   // The servers' consent store: a throwaway folder, never the real data/consent.
   const store = {CONSENT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-store-'))};
   await build(true);
-  let stop = await startNext(PORT, store);
+  let stop = await startNext(PORT, {...store, NEXT_DIST_DIR: DIST.without});
   const without = await pageWeight(ORIGIN, '/privacy');
   await stop();
 
   await build(false);
-  stop = await startNext(PORT, store);
+  stop = await startNext(PORT, {...store, NEXT_DIST_DIR: DIST.with});
   try {
     const withConsent = await pageWeight(ORIGIN, '/privacy');
     printWeight('/privacy built without the consent component (gzip)', without);
@@ -48,11 +54,13 @@ async function main() {
 
     results.firstPaint = await bannerAtFirstPaint(ORIGIN, PAGES, QUICK ? 2 : 5);
     results.lighthouse = await lighthouse(ORIGIN, PAGES, QUICK ? 1 : 5);
-    results.throughput = await throughput(ORIGIN, PORT + 1, QUICK ? 5 : 30, 64);
+    results.throughput = await throughput(ORIGIN, PORT + 1, QUICK ? 5 : 30, 64, DIST.with);
     results.hostile = await hostileBatch(ORIGIN, QUICK ? 20 : 200);
   } finally {
     await stop();
   }
+  // The receipts bench starts its own servers from the same build.
+  process.env.NEXT_DIST_DIR = DIST.with;
   results.receipts = await receiptsBench(PORT, QUICK ? 1000 : 10_000, 64);
   mkdirSync('bench/results', {recursive: true});
   writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));

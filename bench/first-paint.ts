@@ -1,22 +1,13 @@
 import {chromium} from '@playwright/test';
+import {CHROMIUM_ARGS, CHROMIUM_PATH} from '../tests/support/chromium';
 import {median, table} from './lib';
-
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * For a visitor without a choice: when the banner first becomes visible, measured against first
  * contentful paint (a gap of 0 or less: it is there at FCP), with 4× CPU slowdown like a phone.
  */
 export async function bannerAtFirstPaint(origin: string, paths: string[], runs: number) {
-  const browser = await chromium.launch({executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS});
+  const browser = await chromium.launch({executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS});
   const rows = [];
   for (const pagePath of paths) {
     const gaps: number[] = [];

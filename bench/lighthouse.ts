@@ -1,10 +1,10 @@
 import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {CHROMIUM_ARGS, CHROMIUM_PATH} from '../tests/support/chromium';
 import {median, run, table} from './lib';
 
-const CHROME_FLAGS =
-  '--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS].join(' ');
 
 interface Run {
   performance: number;
@@ -42,7 +42,7 @@ async function lighthouseRun(url: string, desktop: boolean): Promise<Run> {
       '--only-categories=performance,accessibility,best-practices,seo',
       ...(desktop ? ['--preset=desktop'] : []),
     ],
-    {CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'},
+    {CHROME_PATH: CHROMIUM_PATH},
   );
   const report = JSON.parse(readFileSync(out, 'utf8'));
   const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);

@@ -50,9 +50,9 @@ const wrk = (url: string, seconds: number, connections: number, gzip = true) =>
   ]);
 
 /** nginx (one worker, gzip level 6 like Next's) serving the very HTML `next build` prerendered. */
-async function startNginx(port: number): Promise<() => void> {
+async function startNginx(port: number, dist: string): Promise<() => void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-nginx-'));
-  const html = path.resolve('.next/server/app/ja/privacy.html');
+  const html = path.resolve(dist, 'server/app/ja/privacy.html');
   const conf = path.join(dir, 'nginx.conf');
   writeFileSync(
     conf,
@@ -71,8 +71,14 @@ http {
 }
 
 /** The same client, time and connections against next start and nginx; prints the ratio. */
-export async function throughput(nextOrigin: string, nginxPort: number, seconds: number, connections: number) {
-  const stopNginx = await startNginx(nginxPort);
+export async function throughput(
+  nextOrigin: string,
+  nginxPort: number,
+  seconds: number,
+  connections: number,
+  dist: string,
+) {
+  const stopNginx = await startNginx(nginxPort, dist);
   try {
     const next = parseWrk('next start', await wrk(`${nextOrigin}/privacy`, seconds, connections));
     const nginx = parseWrk('nginx', await wrk(`http://127.0.0.1:${nginxPort}/privacy`, seconds, connections));

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# npm start: build when there is no build, the build is not for serving (npm test's, with fixture
-# pages, or npm run bench's) or a source file is newer than it; then serve on PORT (3000).
+# npm start: build when there is no build or a source file is newer than it; then serve on PORT
+# (3000). npm test and npm run bench build into folders of their own, never into .next.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-sources=(app components content i18n lib messages public proxy.ts next.config.ts package-lock.json)
-if [ ! -f .next/BUILD_ID ] || [ -f .next/NOT_FOR_SERVING ] || [ -n "$(find "${sources[@]}" -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]; then
+unset NEXT_DIST_DIR
+sources=(app components content i18n lib messages public proxy.ts next.config.ts package-lock.json scripts/csp-manifest.ts)
+if [ ! -f .next/csp-manifest.json ] || [ -n "$(find "${sources[@]}" -newer .next/csp-manifest.json -print -quit 2>/dev/null)" ]; then
   npm run build
 fi
 # The embedded consent store's folder (PGlite); with DATABASE_URL set, PostgreSQL is used instead.

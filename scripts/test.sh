@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# Its own build folder: npm test never replaces the build that npm start serves.
+export NEXT_DIST_DIR=.next-test
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
@@ -29,11 +31,10 @@ step "Unit tests (vitest)"
 npx vitest run
 step "Policy check"
 npx tsx scripts/policy-check.ts
-step "Production build (with the e2e fixture pages)"
+step "Production build (with the e2e fixture pages, into $NEXT_DIST_DIR)"
 build_log="$(mktemp)"
 E2E_FIXTURES=1 npx next build 2>&1 | tee "$build_log"
-cp "$build_log" .next/build-output.log
-# Marks this build as a test build: `npm start` rebuilds rather than serve the fixture pages.
-echo "npm test build with the e2e fixture pages" > .next/NOT_FOR_SERVING
+E2E_FIXTURES=1 npx tsx scripts/csp-manifest.ts
+cp "$build_log" "$NEXT_DIST_DIR/build-output.log"
 step "End-to-end tests (Playwright, chromium)"
 npx playwright test

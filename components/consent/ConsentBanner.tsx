@@ -1,20 +1,9 @@
 'use client';
 
-import {useEffect, type FormEvent} from 'react';
-import {initConsent, openPreferences, saveConsent, type ConsentClientConfig} from '@/lib/consent/client';
+import type {FormEvent} from 'react';
+import {openPreferences, saveConsent} from '@/lib/consent/client';
 import {ALL_DENIED, ALL_GRANTED} from '@/lib/consent/record';
-
-export interface ConsentBannerStrings {
-  accept: string;
-  body: string;
-  decline: string;
-  policyLink: string;
-  reconsent: string;
-  revisionsLink: string;
-  saved: string;
-  settings: string;
-  title: string;
-}
+import type {BannerStrings} from './strings';
 
 /**
  * The banner. Its visibility is CSS on <html data-consent>, set before first paint by the boot
@@ -27,16 +16,12 @@ export function ConsentBanner({
   locale,
   policyHref,
   revisionsHref,
-  config,
 }: {
-  strings: ConsentBannerStrings;
+  strings: BannerStrings;
   locale: string;
   policyHref: string;
   revisionsHref: string;
-  config: ConsentClientConfig;
 }) {
-  useEffect(() => initConsent(config), [config]);
-
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     if (!submitter) return;

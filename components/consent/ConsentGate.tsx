@@ -1,7 +1,7 @@
 'use client';
 
 import type {ReactNode} from 'react';
-import type {OptionalCategory} from '@/lib/consent/categories';
+import type {OptionalCategory} from '@/lib/consent/contract';
 import {useConsent} from './useConsent';
 
 /** Renders its children only while the visitor has granted the category. */

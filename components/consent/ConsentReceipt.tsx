@@ -1,23 +1,10 @@
 'use client';
 
 import {useState} from 'react';
-import type {OptionalCategory} from '@/lib/consent/categories';
+import type {OptionalCategory} from '@/lib/consent/contract';
 import {forgetConsent} from '@/lib/consent/client';
+import type {PreferencesStrings} from './strings';
 import {useConsent} from './useConsent';
-
-export interface ConsentReceiptStrings {
-  receiptChoices: string;
-  receiptConsentId: string;
-  receiptDelete: string;
-  receiptDeleteFailed: string;
-  receiptDeleted: string;
-  receiptDownload: string;
-  receiptGranted: string;
-  receiptDenied: string;
-  receiptPolicyVersion: string;
-  receiptRecordedAt: string;
-  receiptTitle: string;
-}
 
 /**
  * The visitor's own record: what the cookie says, a download of the receipts the server holds,
@@ -27,7 +14,7 @@ export function ConsentReceipt({
   strings,
   categories,
 }: {
-  strings: ConsentReceiptStrings;
+  strings: PreferencesStrings;
   categories: {id: string; label: string}[];
 }) {
   const {record} = useConsent();
@@ -74,7 +61,11 @@ export function ConsentReceipt({
           <dt>{strings.receiptChoices}</dt>
           <dd>
             {optional
-              .map((c) => `${c.label}: ${record.c[c.id] ? strings.receiptGranted : strings.receiptDenied}`)
+              .map((c) =>
+                strings.receiptChoice
+                  .replace('{category}', c.label)
+                  .replace('{answer}', record.c[c.id] ? strings.receiptGranted : strings.receiptDenied),
+              )
               .join(' / ')}
           </dd>
         </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import Script, {type ScriptProps} from 'next/script';
-import type {OptionalCategory} from '@/lib/consent/categories';
+import type {OptionalCategory} from '@/lib/consent/contract';
 import {ConsentGate} from './ConsentGate';
 
 /**

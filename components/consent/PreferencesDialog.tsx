@@ -1,9 +1,12 @@
 'use client';
 
-import {useEffect, useRef, useState, type KeyboardEvent} from 'react';
-import type {OptionalCategory} from '@/lib/consent/categories';
-import {getConsent, OPEN_PREFERENCES_EVENT, saveConsent} from '@/lib/consent/client';
-import {ConsentReceipt, type ConsentReceiptStrings} from './ConsentReceipt';
+import {useEffect, useRef, useState} from 'react';
+import {useFocusTrap} from '@/components/hooks/useFocusTrap';
+import type {OptionalCategory} from '@/lib/consent/contract';
+import {closePreferences, getConsent, saveConsent} from '@/lib/consent/client';
+import {ConsentReceipt} from './ConsentReceipt';
+import type {PreferencesStrings} from './strings';
+import {usePreferencesOpen} from './useConsent';
 import {ALL_DENIED, ALL_GRANTED, type ConsentChoices} from '@/lib/consent/record';
 
 export interface PreferencesCategory {
@@ -13,23 +16,10 @@ export interface PreferencesCategory {
   cookies: {name: string; purpose: string; detail: string}[];
 }
 
-export interface PreferencesStrings extends ConsentReceiptStrings {
-  acceptAll: string;
-  alwaysOn: string;
-  close: string;
-  cookiesUsed: string;
-  declineAll: string;
-  description: string;
-  noCookies: string;
-  save: string;
-  title: string;
-}
-
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 /**
- * The preferences: a real modal <dialog>. Focus moves in and is kept inside, Esc closes it, and
- * focus returns to what opened it. Giving and withdrawing take the same single click.
+ * The preferences: a real modal <dialog>, open while the store says so. Focus moves in and is kept
+ * inside, Esc closes it, and focus returns to what opened it. Giving and withdrawing take the same
+ * single click.
  */
 export function PreferencesDialog({
   strings,
@@ -40,19 +30,24 @@ export function PreferencesDialog({
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
+  const open = usePreferencesOpen();
   const [choices, setChoices] = useState<ConsentChoices>(ALL_DENIED);
+  const trapFocus = useFocusTrap(dialog);
 
   useEffect(() => {
-    const open = () => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) {
       opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       setChoices(getConsent()?.c ?? ALL_DENIED);
-      dialog.current?.showModal();
-    };
-    window.addEventListener(OPEN_PREFERENCES_EVENT, open);
-    return () => window.removeEventListener(OPEN_PREFERENCES_EVENT, open);
-  }, []);
+      element.showModal();
+    } else if (!open && element.open) {
+      element.close();
+    }
+  }, [open]);
 
-  const restoreFocus = () => {
+  const onClose = () => {
+    closePreferences();
     const target = opener.current;
     // The opener may be a banner button that the choice just hid; fall back to the page.
     if (target && target.isConnected && target.offsetParent !== null) target.focus();
@@ -61,21 +56,7 @@ export function PreferencesDialog({
 
   const save = (next: ConsentChoices) => {
     saveConsent(next, 'preferences');
-    dialog.current?.close();
-  };
-
-  const trapFocus = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key !== 'Tab' || !dialog.current) return;
-    const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = items[0];
-    const last = items.at(-1);
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
+    closePreferences();
   };
 
   return (
@@ -84,12 +65,12 @@ export function PreferencesDialog({
       className="consent-dialog"
       aria-labelledby="consent-dialog-title"
       aria-describedby="consent-dialog-description"
-      onClose={restoreFocus}
+      onClose={onClose}
       onKeyDown={trapFocus}
     >
       <div className="consent-dialog-head">
         <h2 id="consent-dialog-title">{strings.title}</h2>
-        <button type="button" className="consent-close" onClick={() => dialog.current?.close()}>
+        <button type="button" className="consent-close" onClick={closePreferences}>
           {strings.close}
         </button>
       </div>

@@ -1,8 +1,8 @@
 'use client';
 
 import {useSyncExternalStore} from 'react';
-import type {OptionalCategory} from '@/lib/consent/categories';
-import {getConsent, openPreferences, saveConsent, subscribeConsent} from '@/lib/consent/client';
+import type {OptionalCategory} from '@/lib/consent/contract';
+import {getConsent, isPreferencesOpen, openPreferences, saveConsent, subscribeConsent} from '@/lib/consent/client';
 import {isGranted, type ConsentRecord} from '@/lib/consent/record';
 
 /**
@@ -17,4 +17,9 @@ export function useConsent() {
     save: saveConsent,
     openPreferences,
   };
+}
+
+/** Whether the preferences dialog is open: UI state kept in the consent store. */
+export function usePreferencesOpen(): boolean {
+  return useSyncExternalStore(subscribeConsent, isPreferencesOpen, () => false);
 }

@@ -1,5 +1,5 @@
 import {getTranslations} from 'next-intl/server';
-import type {Article, DefinedTerm} from '@/lib/policy/document';
+import type {Article, DefinedTerm} from '@/lib/policy/types';
 
 /** 定義語一覧: every term the text defines, linked to its defining occurrence. */
 export async function Glossary({terms, articles}: {terms: DefinedTerm[]; articles: Article[]}) {

@@ -1,5 +1,5 @@
 import {getTranslations} from 'next-intl/server';
-import type {Article} from '@/lib/policy/document';
+import type {Article} from '@/lib/policy/types';
 
 export async function TableOfContents({articles}: {articles: Article[]}) {
   const t = await getTranslations('TableOfContents');

@@ -1,8 +1,9 @@
-import {CONSENT_COOKIE} from './categories';
-import {consentStatus, type ConsentPolicy} from './record';
+import {compareVersions} from '../policy/dates';
+import {CONSENT_CONTRACT, type ConsentContract} from './contract';
+import {evaluateConsent, type ConsentPolicy} from './record';
 
 export interface BootConfig {
-  cookie: string;
+  contract: ConsentContract;
   policy: ConsentPolicy;
   /** Google Consent Mode v2: set the defaults (all denied) before any tag can run. */
   gtag: boolean;
@@ -13,20 +14,20 @@ export interface BootConfig {
  * without a valid choice — at first paint, never for one frame to anyone else, and with no layout
  * shift. Without JavaScript the banner simply stays visible and its form posts to /api/consent.
  */
-function boot(config: BootConfig, status: typeof consentStatus) {
+function boot(config: BootConfig, evaluate: typeof evaluateConsent, compare: typeof compareVersions) {
   const root = document.documentElement;
   root.setAttribute('data-js', '');
   let raw: string | null = null;
   for (const part of document.cookie.split('; ')) {
-    if (part.indexOf(config.cookie + '=') === 0) {
+    if (part.indexOf(config.contract.cookie + '=') === 0) {
       try {
-        raw = decodeURIComponent(part.slice(config.cookie.length + 1));
+        raw = decodeURIComponent(part.slice(config.contract.cookie.length + 1));
       } catch {
         raw = null;
       }
     }
   }
-  const result = status(raw, config.policy, Date.now()).status;
+  const result = evaluate(raw, config.policy, Date.now(), config.contract, compare).status;
   const gpc = (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;
   // With Global Privacy Control the choice is already made: declined (recorded after hydration).
   root.setAttribute('data-consent', result === 'valid' || gpc ? 'given' : result);
@@ -37,17 +38,15 @@ function boot(config: BootConfig, status: typeof consentStatus) {
       // eslint-disable-next-line prefer-rest-params -- gtag's queue expects the arguments object
       w.dataLayer.push(arguments);
     };
-    w.gtag('consent', 'default', {
-      ad_storage: 'denied',
-      ad_user_data: 'denied',
-      ad_personalization: 'denied',
-      analytics_storage: 'denied',
-      wait_for_update: 500,
-    });
+    const defaults: Record<string, string | number> = {wait_for_update: 500};
+    for (const category of config.contract.optional) {
+      for (const signal of config.contract.gtagSignals[category]) defaults[signal] = 'denied';
+    }
+    w.gtag('consent', 'default', defaults);
   }
 }
 
 export function bootScript(policy: ConsentPolicy, gtag: boolean): string {
-  const config: BootConfig = {cookie: CONSENT_COOKIE, policy, gtag};
-  return `(${boot.toString()})(${JSON.stringify(config)},${consentStatus.toString()})`;
+  const config: BootConfig = {contract: CONSENT_CONTRACT, policy, gtag};
+  return `(${boot.toString()})(${JSON.stringify(config)},${evaluateConsent.toString()},${compareVersions.toString()})`;
 }

@@ -1,5 +1,5 @@
 import Cookies from 'js-cookie';
-import {CONSENT_COOKIE, CONSENT_MAX_AGE_DAYS, type ConsentCategory, type OptionalCategory} from './categories';
+import {CONSENT_CONTRACT, CONSENT_COOKIE, type ConsentCategory, type OptionalCategory} from './contract';
 import {clearReceipts, queueReceipt} from './receipts';
 import {
   ALL_DENIED,
@@ -7,61 +7,79 @@ import {
   createConsent,
   serializeConsent,
   type ConsentChoices,
-  type ConsentMethod,
   type ConsentPolicy,
   type ConsentRecord,
 } from './record';
+import type {ConsentMethod} from './contract';
 
-/** What the browser needs to know: the policy versions and which cookies each category sets. */
-export interface ConsentClientConfig {
-  policy: ConsentPolicy;
-  declared: {name: string; kind: string; category: ConsentCategory}[];
+/** A technology the site may set, as the registry declares it: what withdrawal must delete. */
+export interface DeclaredTechnology {
+  name: string;
+  kind: string;
+  category: ConsentCategory;
 }
 
 /** Fired on `window` whenever the choice changes, for code outside React. */
 export const CONSENT_CHANGE_EVENT = 'heyimg:consentchange';
-export const OPEN_PREFERENCES_EVENT = 'heyimg:openpreferences';
 
 export interface ConsentChangeDetail {
   record: ConsentRecord;
   previous: ConsentRecord | null;
 }
 
-let config: ConsentClientConfig | null = null;
-let current: ConsentRecord | null = null;
-const extraDeclared: ConsentClientConfig['declared'] = [];
+/**
+ * The browser's consent store: the current choice, the preferences dialog's open state, and what
+ * the site declares. One root component (ConsentRoot) initialises it; everything else subscribes.
+ */
+interface StoreState {
+  policy: ConsentPolicy | null;
+  record: ConsentRecord | null;
+  preferencesOpen: boolean;
+}
+
+let state: StoreState = {policy: null, record: null, preferencesOpen: false};
+const declared: DeclaredTechnology[] = [];
 const listeners = new Set<() => void>();
 
-function readStatus() {
-  return consentStatus(Cookies.get(CONSENT_COOKIE), config!.policy, Date.now());
+function update(next: Partial<StoreState>): void {
+  state = {...state, ...next};
+  for (const listener of listeners) listener();
+}
+
+function readStatus(policy: ConsentPolicy) {
+  return consentStatus(Cookies.get(CONSENT_COOKIE), policy, Date.now());
 }
 
 /** Called once by the consent root; records a GPC signal as a declined choice when there is none. */
-export function initConsent(next: ConsentClientConfig): void {
-  if (config) return;
-  config = next;
-  const status = readStatus();
-  current = status.status === 'valid' ? status.record : null;
-  for (const listener of listeners) listener();
+export function initConsent(policy: ConsentPolicy): void {
+  if (state.policy) return;
+  const status = readStatus(policy);
+  update({policy, record: status.status === 'valid' ? status.record : null});
   const gpc = (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;
-  if (!current && gpc) saveConsent(ALL_DENIED, 'gpc');
-  else if (current) {
-    updateGoogleConsentMode(current.c);
+  if (!state.record && gpc) saveConsent(ALL_DENIED, 'gpc');
+  else if (state.record) {
+    updateGoogleConsentMode(state.record.c);
     // Covers choices whose receipt never reached the server (no-JS form, store down, other tab).
-    queueReceipt(current, document.documentElement.lang);
+    queueReceipt(state.record, document.documentElement.lang);
   }
 }
 
 /**
- * Adds declarations from a registry other than the site-wide one (the e2e fixture registry), so
- * that withdrawing a category deletes their cookies too.
+ * Registers technologies that withdrawing their category must delete. The root registers the site's
+ * registry; a page that embeds technologies of its own registers those.
  */
-export function declareTechnologies(declared: ConsentClientConfig['declared']): void {
-  extraDeclared.push(...declared);
+export function declareTechnologies(technologies: DeclaredTechnology[]): void {
+  for (const technology of technologies) {
+    if (!declared.some((d) => d.name === technology.name && d.kind === technology.kind)) declared.push(technology);
+  }
 }
 
 export function getConsent(): ConsentRecord | null {
-  return current;
+  return state.record;
+}
+
+export function isPreferencesOpen(): boolean {
+  return state.preferencesOpen;
 }
 
 export function subscribeConsent(listener: () => void): () => void {
@@ -69,24 +87,32 @@ export function subscribeConsent(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+export function openPreferences(): void {
+  update({preferencesOpen: true});
+}
+
+export function closePreferences(): void {
+  update({preferencesOpen: false});
+}
+
 export function saveConsent(choices: ConsentChoices, method: ConsentMethod): ConsentRecord {
-  if (!config) throw new Error('initConsent() must run before saveConsent()');
-  const previous = current;
+  const {policy} = state;
+  if (!policy) throw new Error('initConsent() must run before saveConsent()');
+  const previous = state.record;
   // Keep the visitor's consent id across changes, so every receipt of one browser shares it.
-  const earlier = readStatus().record;
-  const record = createConsent(choices, method, config.policy, {id: earlier?.id});
+  const earlier = readStatus(policy).record;
+  const record = createConsent(choices, method, policy, {id: earlier?.id});
   Cookies.set(CONSENT_COOKIE, serializeConsent(record), {
     path: '/',
     sameSite: 'lax',
     secure: location.protocol === 'https:',
-    expires: CONSENT_MAX_AGE_DAYS,
+    expires: CONSENT_CONTRACT.maxAgeDays,
   });
-  current = record;
-  deleteWithdrawn(record.c, [...config.declared, ...extraDeclared]);
+  deleteWithdrawn(record.c);
   document.documentElement.setAttribute('data-consent', 'given');
   updateGoogleConsentMode(record.c);
   queueReceipt(record, document.documentElement.lang);
-  for (const listener of listeners) listener();
+  update({record});
   window.dispatchEvent(new CustomEvent<ConsentChangeDetail>(CONSENT_CHANGE_EVENT, {detail: {record, previous}}));
   return record;
 }
@@ -98,27 +124,23 @@ export function saveConsent(choices: ConsentChoices, method: ConsentMethod): Con
 export function forgetConsent(): void {
   Cookies.remove(CONSENT_COOKIE, {path: '/'});
   clearReceipts();
-  current = null;
   document.documentElement.setAttribute('data-consent', 'missing');
-  for (const listener of listeners) listener();
-}
-
-export function openPreferences(): void {
-  window.dispatchEvent(new Event(OPEN_PREFERENCES_EVENT));
+  update({record: null});
 }
 
 /**
  * Names of the declared cookies and storage keys to delete: those of every category not granted
- * now (a declined category must leave nothing behind, whatever set it). A name ending in * matches every name with that prefix (e.g. _ga_*).
+ * now (a declined category must leave nothing behind, whatever set it). A name ending in * matches
+ * every name with that prefix (e.g. _ga_*).
  */
 export function withdrawnNames(
   choices: ConsentChoices,
-  declared: ConsentClientConfig['declared'],
+  technologies: DeclaredTechnology[],
   present: string[],
 ): string[] {
   const withdrawn = (Object.keys(choices) as OptionalCategory[]).filter((category) => !choices[category]);
   const names: string[] = [];
-  for (const item of declared) {
+  for (const item of technologies) {
     if (!withdrawn.includes(item.category as OptionalCategory)) continue;
     if (item.name.endsWith('*')) names.push(...present.filter((name) => name.startsWith(item.name.slice(0, -1))));
     else names.push(item.name);
@@ -126,9 +148,7 @@ export function withdrawnNames(
   return [...new Set(names)];
 }
 
-function deleteWithdrawn(choices: ConsentChoices, declared: ConsentClientConfig['declared']): void {
-  const cookieNames = Object.keys(Cookies.get());
-  const storageKeys = Object.keys(localStorage);
+function deleteWithdrawn(choices: ConsentChoices): void {
   const cookies = declared.filter((d) => d.kind === 'cookie');
   const storage = declared.filter((d) => d.kind === 'localStorage');
   // Cookies may have been set on this host or on a parent domain (e.g. .heyimg.net by a tag).
@@ -139,20 +159,19 @@ function deleteWithdrawn(choices: ConsentChoices, declared: ConsentClientConfig[
       .map((_, i, parts) => parts.slice(i).join('.'))
       .filter((d) => d.includes('.')),
   ];
-  for (const name of withdrawnNames(choices, cookies, cookieNames)) {
+  for (const name of withdrawnNames(choices, cookies, Object.keys(Cookies.get()))) {
     for (const domain of domains) Cookies.remove(name, {path: '/', domain});
   }
-  for (const key of withdrawnNames(choices, storage, storageKeys)) localStorage.removeItem(key);
+  for (const key of withdrawnNames(choices, storage, Object.keys(localStorage))) localStorage.removeItem(key);
 }
 
 function updateGoogleConsentMode(choices: ConsentChoices): void {
   const gtag = (window as unknown as {gtag?: (...args: unknown[]) => void}).gtag;
   if (typeof gtag !== 'function') return;
-  const state = (granted: boolean) => (granted ? 'granted' : 'denied');
-  gtag('consent', 'update', {
-    analytics_storage: state(choices.analytics),
-    ad_storage: state(choices.advertising),
-    ad_user_data: state(choices.advertising),
-    ad_personalization: state(choices.advertising),
-  });
+  const signals: Record<string, 'granted' | 'denied'> = {};
+  for (const category of CONSENT_CONTRACT.optional) {
+    for (const signal of CONSENT_CONTRACT.gtagSignals[category])
+      signals[signal] = choices[category] ? 'granted' : 'denied';
+  }
+  gtag('consent', 'update', signals);
 }

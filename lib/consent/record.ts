@@ -1,12 +1,21 @@
-import type {OptionalCategory} from './categories';
+import {compareVersions} from '../policy/dates';
+import {
+  CONSENT_CONTRACT,
+  CONSENT_MAX_AGE_MS,
+  everyOptional,
+  type ConsentContract,
+  type ConsentMethod,
+  type OptionalCategory,
+} from './contract';
 
 /**
  * The consent cookie's value: what the visitor chose, when, under which policy version and how.
  * Compact keys keep the cookie small: v schema version, id consent id, ts time (ms), pv policy
- * version, c choice per optional category, m method.
+ * version, c choice per optional category, m method. Its zod twin is `consentRecordShape` (schema.ts);
+ * a unit test holds the two types equal.
  */
 export interface ConsentRecord {
-  v: 1;
+  v: ConsentContract['schemaVersion'];
   id: string;
   ts: number;
   pv: string;
@@ -14,8 +23,6 @@ export interface ConsentRecord {
   m: ConsentMethod;
 }
 
-export const CONSENT_METHODS = ['banner', 'preferences', 'form', 'gpc'] as const;
-export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 export type ConsentChoices = ConsentRecord['c'];
 
 /** The policy the choice is checked against: its current version and the oldest still accepted. */
@@ -34,28 +41,19 @@ export type ConsentStatus =
  * Decides whether a cookie value is a valid choice. Anything malformed, tampered, oversized,
  * expired, from the future or from a version needing renewed consent is not a choice, and nothing
  * throws. This one function decides banner visibility everywhere: it is also serialized into the
- * pre-hydration script (lib/consent/boot.ts), so it must stay self-contained — no imports, no
- * references outside its body. tests/unit/consent-record.test.ts holds it to the zod schema.
+ * pre-hydration script (lib/consent/boot.ts) with the contract and the version comparison as
+ * arguments, so it must stay self-contained — no references outside its body and parameters.
+ * tests/unit/consent-record.test.ts holds it to the zod schema.
  */
-export function consentStatus(raw: string | null | undefined, policy: ConsentPolicy, now: number): ConsentStatus {
-  const MAX_LENGTH = 512;
-  const MAX_AGE_MS = 180 * 24 * 60 * 60 * 1000;
-  const CLOCK_SKEW_MS = 5 * 60 * 1000;
-  const EARLIEST = Date.UTC(2024, 0, 1);
-  const KEYS = ['c', 'id', 'm', 'pv', 'ts', 'v'];
-  const CATEGORIES = ['advertising', 'analytics'];
-  const METHODS = ['banner', 'preferences', 'form', 'gpc'];
-  const VERSION = /^\d{1,4}\.\d{1,4}\.\d{1,4}$/;
+export function evaluateConsent(
+  raw: string | null | undefined,
+  policy: ConsentPolicy,
+  now: number,
+  contract: ConsentContract,
+  compare: (a: string, b: string) => number,
+): ConsentStatus {
   const missing: ConsentStatus = {status: 'missing', record: null};
-  const compare = (a: string, b: string) => {
-    const pa = a.split('.');
-    const pb = b.split('.');
-    for (let i = 0; i < 3; i++) {
-      const d = Number(pa[i]) - Number(pb[i]);
-      if (d !== 0) return d;
-    }
-    return 0;
-  };
+  const sorted = (keys: readonly string[]) => keys.slice().sort();
   const exactKeys = (o: object, keys: string[]) => {
     const own = Object.getOwnPropertyNames(o).sort();
     return own.length === keys.length && own.every((k, i) => k === keys[i]);
@@ -63,36 +61,36 @@ export function consentStatus(raw: string | null | undefined, policy: ConsentPol
   const isPlain = (o: unknown): o is Record<string, unknown> =>
     typeof o === 'object' && o !== null && !Array.isArray(o) && Object.getPrototypeOf(o) === Object.prototype;
 
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_LENGTH) return missing;
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > contract.maxLength) return missing;
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
     return missing;
   }
-  if (!isPlain(data) || !exactKeys(data, KEYS)) return missing;
+  if (!isPlain(data) || !exactKeys(data, ['c', 'id', 'm', 'pv', 'ts', 'v'])) return missing;
   const {v, id, ts, pv, c, m} = data;
-  if (v !== 1) return missing;
-  if (typeof id !== 'string' || !/^[0-9a-f]{32}$/.test(id)) return missing;
-  if (
-    typeof ts !== 'number' ||
-    !Number.isInteger(ts) ||
-    ts < EARLIEST ||
-    ts > now + CLOCK_SKEW_MS ||
-    now - ts > MAX_AGE_MS
-  )
+  const maxAgeMs = contract.maxAgeDays * 24 * 60 * 60 * 1000;
+  if (v !== contract.schemaVersion) return missing;
+  if (typeof id !== 'string' || !new RegExp(contract.idPattern).test(id)) return missing;
+  if (typeof ts !== 'number' || !Number.isInteger(ts) || ts < contract.earliest) return missing;
+  if (ts > now + contract.clockSkewMs || now - ts > maxAgeMs) return missing;
+  if (typeof pv !== 'string' || !new RegExp(contract.versionPattern).test(pv) || compare(pv, policy.version) > 0) {
     return missing;
-  if (typeof pv !== 'string' || !VERSION.test(pv) || compare(pv, policy.version) > 0) return missing;
-  if (typeof m !== 'string' || METHODS.indexOf(m) < 0) return missing;
-  if (
-    !isPlain(c) ||
-    !exactKeys(c, CATEGORIES) ||
-    typeof c.analytics !== 'boolean' ||
-    typeof c.advertising !== 'boolean'
-  )
-    return missing;
-  const record = {v: 1, id, ts, pv, c: {analytics: c.analytics, advertising: c.advertising}, m} as ConsentRecord;
+  }
+  if (typeof m !== 'string' || (contract.methods as readonly string[]).indexOf(m) < 0) return missing;
+  if (!isPlain(c) || !exactKeys(c, sorted(contract.optional))) return missing;
+  const choices: Record<string, boolean> = {};
+  for (const category of contract.optional) {
+    if (typeof c[category] !== 'boolean') return missing;
+    choices[category] = c[category];
+  }
+  const record = {v, id, ts, pv, c: choices, m} as ConsentRecord;
   return compare(pv, policy.baseline) < 0 ? {status: 'reconsent', record} : {status: 'valid', record};
+}
+
+export function consentStatus(raw: string | null | undefined, policy: ConsentPolicy, now: number): ConsentStatus {
+  return evaluateConsent(raw, policy, now, CONSENT_CONTRACT, compareVersions);
 }
 
 /** A valid choice, or null: what components and the site's code act on. */
@@ -121,18 +119,24 @@ export function createConsent(
   policy: ConsentPolicy,
   options: {now?: number; id?: string} = {},
 ): ConsentRecord {
+  const c = Object.fromEntries(CONSENT_CONTRACT.optional.map((category) => [category, choices[category]]));
   return {
-    v: 1,
+    v: CONSENT_CONTRACT.schemaVersion,
     id: options.id ?? newConsentId(),
     ts: options.now ?? Date.now(),
     pv: policy.version,
-    c: {analytics: choices.analytics, advertising: choices.advertising},
+    c: c as ConsentChoices,
     m: method,
   };
 }
 
-export const ALL_GRANTED: ConsentChoices = {analytics: true, advertising: true};
-export const ALL_DENIED: ConsentChoices = {analytics: false, advertising: false};
+export const ALL_GRANTED: ConsentChoices = everyOptional(true);
+export const ALL_DENIED: ConsentChoices = everyOptional(false);
+
+/** True while the record is younger than the cookie's lifetime. */
+export function isWithinLifetime(ts: number, now: number): boolean {
+  return ts <= now + CONSENT_CONTRACT.clockSkewMs && now - ts <= CONSENT_MAX_AGE_MS;
+}
 
 export function isGranted(record: ConsentRecord | null, category: OptionalCategory | 'necessary'): boolean {
   if (category === 'necessary') return true;

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {CONSENT_CATEGORIES, CONSENT_COOKIE, CONSENT_MAX_AGE_DAYS} from './categories';
+import {CONSENT_CATEGORIES, CONSENT_CONTRACT, CONSENT_COOKIE} from './contract';
 import {RECEIPT_QUEUE_KEY} from './receipts';
 
 const localized = z.strictObject({ja: z.string().trim().min(1), en: z.string().trim().min(1)});
@@ -114,7 +114,7 @@ export const cookieRegistry: CookieRegistry = registrySchema.parse({
         ja: 'Cookie の利用についての選択（同意・拒否・設定）と、その選択をしたときのポリシーの版を記録します。',
         en: 'Records your choice about Cookies (accept, decline or settings) and the policy version it was made under.',
       },
-      duration: {ja: `${CONSENT_MAX_AGE_DAYS}日`, en: `${CONSENT_MAX_AGE_DAYS} days`},
+      duration: {ja: `${CONSENT_CONTRACT.maxAgeDays}日`, en: `${CONSENT_CONTRACT.maxAgeDays} days`},
     },
     {
       name: RECEIPT_QUEUE_KEY,

@@ -1,5 +1,5 @@
 import {diagnostic, type Diagnostic} from './diagnostics';
-import type {Article, PolicyDocument} from './document';
+import type {Article, PolicyDocument} from './types';
 
 /** Anchors of structure (articles and items); defined-term anchors differ between languages by nature. */
 export function structuralAnchors(doc: PolicyDocument) {
@@ -22,17 +22,11 @@ export function checkTranslation(original: PolicyDocument, translation: PolicyDo
     if (want?.id === got?.id) continue;
     const at = got ?? actual.at(-1);
     out.push(
-      diagnostic(
-        file,
-        at,
-        'translation-anchors',
-        want && got
-          ? `翻訳の構成が原文（${original.file}）と違います: ここは #${want.id}（原文 ${want.line} 行目）のはずですが #${got.id} です。条・項目の数と順番を原文に合わせてください。`
-          : want
-            ? `翻訳に #${want.id}（原文 ${want.line} 行目）に当たる条・項目がありません。原文に合わせて追加してください。`
-            : `翻訳の #${got!.id} に当たる条・項目が原文にありません。原文に合わせてください。`,
-        `Translation anchors differ from ${original.file}: expected #${want?.id ?? '(none)'}, found #${got?.id ?? '(none)'}.`,
-      ),
+      diagnostic(file, at, 'translation-anchors', {
+        original: original.file,
+        ...(want ? {expected: {id: want.id, line: want.line}} : {}),
+        ...(got ? {found: got.id} : {}),
+      }),
     );
     break; // One structural difference shifts everything after it; report the first.
   }
@@ -51,13 +45,12 @@ export function checkTranslation(original: PolicyDocument, translation: PolicyDo
     for (const [field, want, got] of fields) {
       if (want === got) continue;
       out.push(
-        diagnostic(
-          file,
-          {line: translation.fieldLines[field] ?? 1, column: 1},
-          'translation-frontmatter',
-          `翻訳の「${field}」が原文（${original.file}）と違います（原文: ${want} / 翻訳: ${got}）。原文と同じにしてください。`,
-          `Translation field "${field}" differs from the original: ${want} vs ${got}.`,
-        ),
+        diagnostic(file, {line: translation.fieldLines[field] ?? 1, column: 1}, 'translation-frontmatter', {
+          original: original.file,
+          field,
+          want,
+          got,
+        }),
       );
     }
   }

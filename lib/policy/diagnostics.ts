@@ -1,4 +1,5 @@
-import {POLICY_RULES, type RuleCode} from './rules';
+import type {VFile} from 'vfile';
+import {POLICY_RULES, type RuleCode, type RuleParams} from './rules';
 
 /** A problem found in a policy file, reported to legal staff as `file:line:column  message`. */
 export interface Diagnostic {
@@ -18,8 +19,55 @@ export interface Position {
   column: number;
 }
 
-export function diagnostic(file: string, at: Position | undefined, code: RuleCode, ja: string, en: string): Diagnostic {
+function messageOf<C extends RuleCode>(code: C, params: RuleParams<C>): {ja: string; en: string} {
+  return (POLICY_RULES[code].message as (p: RuleParams<C>) => {ja: string; en: string})(params);
+}
+
+/** A diagnostic outside a parse (a missing file, a translation compared with its original). */
+export function diagnostic<C extends RuleCode>(
+  file: string,
+  at: Position | undefined,
+  code: C,
+  params: RuleParams<C>,
+): Diagnostic {
+  const {ja, en} = messageOf(code, params);
   return {file, line: at?.line ?? 1, column: at?.column ?? 1, severity: POLICY_RULES[code].severity, code, ja, en};
+}
+
+/**
+ * Reports through the file being processed, as remark plugins do: a vfile message whose ruleId is
+ * the rule's code, whose reason is the Japanese message and whose note is the English one.
+ */
+export function report<C extends RuleCode>(
+  file: VFile,
+  at: Position | undefined,
+  code: C,
+  params: RuleParams<C>,
+): void {
+  const {ja, en} = messageOf(code, params);
+  const message = file.message(ja, {place: at ?? {line: 1, column: 1}, ruleId: code, source: 'policy'});
+  message.note = en;
+}
+
+/** The diagnostics a processed file collected, in the order they were reported. */
+export function diagnosticsOf(file: VFile): Diagnostic[] {
+  return file.messages.map((m) => {
+    const code = m.ruleId as RuleCode;
+    return {
+      file: file.path,
+      line: m.line ?? 1,
+      column: m.column ?? 1,
+      severity: POLICY_RULES[code].severity,
+      code,
+      ja: m.reason,
+      en: m.note ?? '',
+    };
+  });
+}
+
+/** True when the file already holds a message of one of these rules. */
+export function hasReported(file: VFile, ...codes: RuleCode[]): boolean {
+  return file.messages.some((m) => codes.includes(m.ruleId as RuleCode));
 }
 
 export function formatDiagnostic(d: Diagnostic): string {

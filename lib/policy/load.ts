@@ -2,7 +2,8 @@ import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {changedArticles, checkTranslation} from './check';
 import {diagnostic, type Diagnostic, PolicyError} from './diagnostics';
-import {parsePolicy, type PolicyDocument, type PolicyLocale} from './document';
+import {parsePolicy} from './parse';
+import type {PolicyDocument, PolicyLocale} from './types';
 
 export const POLICY_LOCALES: readonly PolicyLocale[] = ['ja', 'en'];
 export const ORIGINAL_LOCALE: PolicyLocale = 'ja';
@@ -36,15 +37,7 @@ export function readPolicySet(dir: string = DEFAULT_POLICY_DIR): PolicySet {
   for (const locale of POLICY_LOCALES) {
     const file = path.join(dir, `${locale}.mdx`);
     if (!existsSync(file)) {
-      diagnostics.push(
-        diagnostic(
-          relative(file),
-          undefined,
-          'file-missing',
-          `ポリシーファイル ${relative(file)} がありません。`,
-          `Policy file ${relative(file)} is missing.`,
-        ),
-      );
+      diagnostics.push(diagnostic(relative(file), undefined, 'file-missing', {file: relative(file)}));
       continue;
     }
     documents[locale] = parsePolicy(readFileSync(file, 'utf8'), relative(file));
@@ -73,13 +66,7 @@ function revisionChanges(dir: string, current: PolicyDocument, diagnostics: Diag
   for (const version of kept) {
     if (!revisions.some((r) => r.version === version) || version === current.frontmatter?.version) {
       diagnostics.push(
-        diagnostic(
-          relative(path.join(versionsDir, version)),
-          undefined,
-          'unknown-version-text',
-          `保存された旧版 ${version} は改定履歴（revisions）にない版、または現行版と同じ版です。フォルダ名を確認してください。`,
-          `Kept text ${version} is not an earlier revision.`,
-        ),
+        diagnostic(relative(path.join(versionsDir, version)), undefined, 'unknown-version-text', {version}),
       );
     }
   }

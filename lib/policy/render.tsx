@@ -4,7 +4,7 @@ import type {MDXComponents} from 'mdx/types';
 import type {Root, RootContent} from 'mdast';
 import * as runtime from 'react/jsx-runtime';
 import {VFile} from 'vfile';
-import type {PolicyDocument} from './document';
+import type {PolicyDocument} from './types';
 
 /**
  * Turns the checked, annotated tree into a React component. The tree is the one `policy:check`

@@ -1,209 +1,318 @@
 /**
- * Every rule the policy checker can report, in one catalogue: its code, its severity, and what it
- * means and how to fix it in Japanese (the editors' language) and English. The diagnostics take their
- * severity from here, and the table of messages in docs/editing-policy.md is generated from it
- * (`npm run policy:docs`; a unit test fails when the two differ).
+ * Every rule the policy checker can report, in one catalogue: its code, its severity, what it means
+ * and how to fix it (for the editing guide), and its message in Japanese (the editors' language) and
+ * English. The plugins report a code with its parameters; the checker, the build and the tests read
+ * the rest from here. The guide's table is generated from this (`npm run policy:docs`), and a unit
+ * test fails when the two differ.
  */
-export interface PolicyRule {
+type Message<P> = (params: P) => {ja: string; en: string};
+
+interface Rule<P> {
   severity: 'error' | 'warning';
-  /** What is wrong, in Japanese. */
+  /** What is wrong, in Japanese, for the guide's table. */
   meaning: string;
-  /** How to fix it, in Japanese. */
+  /** How to fix it, in Japanese, for the guide's table. */
   fix: string;
-  en: string;
+  message: Message<P>;
 }
 
+const rule = <P = Record<string, never>>(r: Rule<P>) => r;
+
+export const ALLOWED_COMPONENTS = ['CookieTable', 'TranslationNotice'] as const;
+
+const BANNED_ELEMENT_HINT: Record<string, string> = {
+  script: 'スクリプト（<script>）はセキュリティ上使えません。',
+  iframe: '埋め込み（<iframe>）はセキュリティ上使えません。リンクにしてください。',
+  style: '見た目（スタイル）はサイト側で決まるため、ここでは指定できません。',
+};
+
 export const POLICY_RULES = {
-  'file-missing': {
+  'file-missing': rule<{file: string}>({
     severity: 'error',
     meaning: 'ポリシーファイル（ja.mdx・en.mdx）がない',
     fix: 'ファイルを元に戻す（削除・改名しない）',
-    en: 'A policy file is missing.',
-  },
-  'mdx-syntax': {
+    message: ({file}) => ({ja: `ポリシーファイル ${file} がありません。`, en: `Policy file ${file} is missing.`}),
+  }),
+  'mdx-syntax': rule<{reason: string; hint: string}>({
     severity: 'error',
     meaning: 'MDX として読めない（`{` `<` の使用、タグの閉じ忘れ）',
     fix: '文字なら `\\{` `\\<` にする。`<CookieTable />` は `/>` で閉じる',
-    en: 'The file is not valid MDX.',
-  },
-  'frontmatter-missing': {
+    message: ({reason, hint}) => ({ja: `MDX として読み込めません。${hint}`, en: `MDX syntax error: ${reason}`}),
+  }),
+  'frontmatter-missing': rule({
     severity: 'error',
     meaning: '先頭の設定（frontmatter）がない',
     fix: 'ファイルの先頭に `---` で囲んだ設定を書く',
-    en: 'The file has no frontmatter.',
-  },
-  'frontmatter-yaml': {
+    message: () => ({
+      ja: 'ファイルの先頭に --- で囲んだ frontmatter（title・description・version などの設定）がありません。',
+      en: 'The file has no frontmatter block at the top.',
+    }),
+  }),
+  'frontmatter-yaml': rule<{reason: string}>({
     severity: 'error',
     meaning: '先頭の設定の書き方が崩れている',
     fix: '「項目名: 値」（コロンの後に半角空白）、字下げは半角空白で書く',
-    en: 'The frontmatter is not valid YAML.',
-  },
-  'frontmatter-field': {
+    message: ({reason}) => ({
+      ja: 'frontmatter の書き方が正しくありません（「項目名: 値」の形、字下げ、コロンの後の空白を確認してください）。',
+      en: `Frontmatter is not valid YAML: ${reason}`,
+    }),
+  }),
+  'frontmatter-field': rule<{field: string; reason: string}>({
     severity: 'error',
     meaning: '設定の項目が足りない・値の形が違う・改定履歴と合わない',
     fix: 'メッセージが示す項目を直す。日付と版番号は `"2027-04-01"`・`"1.1.0"` のように `"` で囲む',
-    en: 'A frontmatter field is missing or invalid.',
-  },
-  'effective-date-unset': {
+    message: ({field, reason}) => ({ja: reason, en: `Frontmatter field "${field}" is invalid.`}),
+  }),
+  'effective-date-unset': rule({
     severity: 'warning',
     meaning: '施行日（`effectiveDate`）が決まっていない。ページには「未定」と表示される',
     fix: '法務で施行日を決め、日英の `effectiveDate` に書く',
-    en: 'The effective date is not set; the page shows it as undecided.',
-  },
-  'fullwidth-number': {
+    message: () => ({
+      ja: '施行日（effectiveDate）が決まっていません。ページには施行日「未定」と表示されます。法務で決めたら日英両方の frontmatter に effectiveDate: "YYYY-MM-DD" を追加してください。',
+      en: 'The effective date is not set; the page shows it as undecided.',
+    }),
+  }),
+  'fullwidth-number': rule<{written: string; digits: number}>({
     severity: 'error',
     meaning: '項目の番号や字下げが全角（「２．」「（１）」、全角空白での字下げ）',
     fix: '番号は半角で `2.` と書き、字下げは半角空白にする',
-    en: 'A list number or indentation is written with full-width characters.',
-  },
-  'duplicate-title': {
+    message: ({written, digits}) => ({
+      ja: `${
+        written.startsWith('\u3000')
+          ? '字下げに全角空白が使われています。半角空白で字下げしてください'
+          : `番号「${written}」が全角です。半角で「${digits}.」と書いてください（(1) や ア の段も「1.」と書き、字下げで段を表します）`
+      }（全角のままだと項目として読まれず、前の段落の続きになります）。`,
+      en: 'List numbers and indentation must be half-width.',
+    }),
+  }),
+  'duplicate-title': rule({
     severity: 'error',
     meaning: '大見出し（`#` で始まる行）が 2 つ以上ある',
     fix: '`# プライバシーポリシー` の 1 行だけにする',
-    en: 'More than one top-level heading.',
-  },
-  'missing-title': {
+    message: () => ({
+      ja: '大見出し（# で始まる行）は 1 つだけにしてください。',
+      en: 'Only one top-level heading (#) is allowed.',
+    }),
+  }),
+  'missing-title': rule({
     severity: 'error',
     meaning: '大見出し（`# プライバシーポリシー`）がない',
     fix: '本文の最初に `# プライバシーポリシー` を書く',
-    en: 'The policy has no top-level heading.',
-  },
-  'no-articles': {
+    message: () => ({
+      ja: 'ポリシーの大見出し（「# プライバシーポリシー」のような # で始まる行）がありません。',
+      en: 'The policy has no top-level heading (#).',
+    }),
+  }),
+  'no-articles': rule({
     severity: 'error',
     meaning: '条（`##` で始まる見出し）が 1 つもない',
     fix: '`## 第 1 条（総則）` の形で条を書く',
-    en: 'The policy has no articles.',
-  },
-  'article-heading': {
+    message: () => ({
+      ja: '条（「## 第 1 条（総則）」のような ## で始まる見出し）が 1 つもありません。',
+      en: 'The policy has no articles (## headings).',
+    }),
+  }),
+  'article-heading': rule<{heading: string; example: string}>({
     severity: 'error',
     meaning: '条の見出しの形が違う',
     fix: '`## 第 3 条（利用目的）` の形にする（英語版は `## Article 3 (Purposes of Use)`）',
-    en: 'An article heading has the wrong form.',
-  },
-  'article-order': {
+    message: ({heading, example}) => ({
+      ja: `条の見出し「${heading}」の形が正しくありません。「## ${example}」のように書いてください。`,
+      en: `Article heading must look like "## ${example}".`,
+    }),
+  }),
+  'article-order': rule<{expected: number; found: number; heading: string}>({
     severity: 'error',
     meaning: '条番号の抜け・重複・順番違い',
     fix: '第 1 条から順に番号を振り直す',
-    en: 'Article numbers do not run 1, 2, 3….',
-  },
-  'item-order': {
+    message: ({expected, found, heading}) => ({
+      ja: `条番号が順番になっていません: ここは第${expected}条のはずですが「${heading}」です（${
+        found < expected ? `第${found}条が重複しているか、順番が前後しています` : `第${expected}条が抜けています`
+      }）。`,
+      en: `Article numbers must run 1, 2, 3… without gaps: expected ${expected}, found ${found}.`,
+    }),
+  }),
+  'item-order': rule<{expected: number; found: number}>({
     severity: 'error',
     meaning: '項目の番号が順番でない',
     fix: '`1.` `2.` `3.` と順に書く',
-    en: 'Item numbers do not run 1, 2, 3….',
-  },
-  'nesting-too-deep': {
+    message: ({expected, found}) => ({
+      ja: `項目の番号が順番になっていません: ここは ${expected}. のはずですが ${found}. です。`,
+      en: `Item numbers must run 1, 2, 3…: expected ${expected}, found ${found}.`,
+    }),
+  }),
+  'nesting-too-deep': rule({
     severity: 'error',
     meaning: '項目の入れ子が 4 段以上',
     fix: '3 段（1. → (1) → ア）までにする',
-    en: 'Numbered items nest more than three levels deep.',
-  },
-  'list-outside-article': {
+    message: () => ({
+      ja: '番号付きの項目の入れ子は 3 段（1. → (1) → ア）までです。',
+      en: 'Numbered items nest at most three levels deep.',
+    }),
+  }),
+  'list-outside-article': rule({
     severity: 'error',
     meaning: '条の前に番号付きの項目がある',
     fix: '条の中に移す',
-    en: 'Numbered items outside an article.',
-  },
-  'duplicate-anchor': {
+    message: () => ({
+      ja: '番号付きの項目は条（## 第N条…）の中に書いてください。',
+      en: 'Numbered items must be inside an article.',
+    }),
+  }),
+  'duplicate-anchor': rule<{id: string; firstLine: number}>({
     severity: 'error',
     meaning: '同じアンカーが 2 つある',
     fix: '条・項目の番号の重複を直す',
-    en: 'Two anchors have the same id.',
-  },
-  'broken-anchor': {
+    message: ({id, firstLine}) => ({
+      ja: `アンカー #${id} が ${firstLine} 行目と重複しています。条や項目の番号を確認してください。`,
+      en: `Duplicate anchor #${id} (first at line ${firstLine}).`,
+    }),
+  }),
+  'broken-anchor': rule<{url: string}>({
     severity: 'error',
     meaning: 'ページ内リンクの先がない',
     fix: '存在する条・項目のアンカー（`#article-2-1-u` など）にする',
-    en: 'An in-page link points at no anchor.',
-  },
-  'bad-url': {
+    message: ({url}) => ({
+      ja: `ページ内リンク ${url} のリンク先がありません。#article-3 や #article-2-1-u のように、存在する条・項目を指定してください。`,
+      en: `In-page link ${url} points at no anchor.`,
+    }),
+  }),
+  'bad-url': rule<{url: string}>({
     severity: 'error',
     meaning: '使えないリンク先（相対パスなど）',
     fix: '`https://`・`/`・`#` で始まるリンクにする',
-    en: 'Unsupported link target.',
-  },
-  'unsafe-url': {
+    message: ({url}) => ({
+      ja: `リンク先「${url}」は使えません。https:// で始まるアドレス、/ で始まるサイト内のパス、#article-… のページ内リンクのいずれかにしてください。`,
+      en: `Unsupported link target: ${url}`,
+    }),
+  }),
+  'unsafe-url': rule<{url: string}>({
     severity: 'error',
     meaning: '危険なリンク先（`javascript:` など）',
     fix: '`https://` で始まるアドレスにする',
-    en: 'Unsafe link scheme.',
-  },
-  'bad-mailto': {
+    message: ({url}) => ({
+      ja: `リンク先「${url}」は危険なため使えません。https:// で始まるアドレスにしてください。`,
+      en: `Unsafe URL scheme: ${url}`,
+    }),
+  }),
+  'bad-mailto': rule<{url: string}>({
     severity: 'error',
     meaning: 'メールアドレスの形が正しくない（全角の＠など）',
     fix: '`mailto:support@heyimg.net` の形にする',
-    en: 'Malformed mailto: link.',
-  },
-  'no-expression': {
+    message: ({url}) => ({
+      ja: `メールアドレスのリンク「${url}」の形が正しくありません。「mailto:support@heyimg.net」のように書いてください。`,
+      en: `Malformed mailto: address: ${url}`,
+    }),
+  }),
+  'no-expression': rule({
     severity: 'error',
     meaning: '`{…}` がある（プログラムとして実行される）',
     fix: '削除するか、文字なら `\\{` `\\}` にする',
-    en: 'JavaScript expressions are not allowed.',
-  },
-  'no-esm': {
+    message: () => ({
+      ja: '波かっこ { } の中身はプログラムとして実行されるため使えません。文字として書くときは \\{ と \\} のようにしてください。',
+      en: 'JavaScript expressions {…} are not allowed.',
+    }),
+  }),
+  'no-esm': rule({
     severity: 'error',
     meaning: '`import`・`export` の行がある',
     fix: '削除する',
-    en: 'import/export statements are not allowed.',
-  },
-  'component-not-allowed': {
+    message: () => ({
+      ja: 'import / export の行は使えません。削除してください。',
+      en: 'import/export statements are not allowed.',
+    }),
+  }),
+  'component-not-allowed': rule<{name: string}>({
     severity: 'error',
     meaning: '使えないタグ（`<script>`・`<iframe>` など）',
-    fix: '削除する（使える部品は `<CookieTable />` と `<TranslationNotice>` だけ）',
-    en: 'The element is not allowed.',
-  },
-  'no-attributes': {
+    fix: `削除する（使える部品は ${ALLOWED_COMPONENTS.map((c) => `\`<${c}>\``).join(' と ')} だけ）`,
+    message: ({name}) => ({
+      ja: `<${name}> は使えません。${
+        BANNED_ELEMENT_HINT[name.toLowerCase()] ??
+        `使えるのは ${ALLOWED_COMPONENTS.map((c) => `<${c} />`).join('、')} だけです。`
+      }`,
+      en: `Element <${name}> is not allowed.`,
+    }),
+  }),
+  'no-attributes': rule<{name: string; attribute: string}>({
     severity: 'error',
     meaning: 'タグに属性が付いている',
     fix: '属性を削除する',
-    en: 'Attributes are not allowed.',
-  },
-  'no-event-handler': {
+    message: ({name, attribute}) => ({
+      ja: `<${name}> に属性 ${attribute} は付けられません。削除してください。`,
+      en: `Attribute ${attribute} is not allowed on <${name}>.`,
+    }),
+  }),
+  'no-event-handler': rule<{attribute: string}>({
     severity: 'error',
     meaning: 'タグに `onClick=` などのイベント属性が付いている',
     fix: '削除する',
-    en: 'Event handler attributes are not allowed.',
-  },
-  'translation-anchors': {
+    message: ({attribute}) => ({
+      ja: `イベント属性 ${attribute}= は使えません。削除してください。`,
+      en: `Event handler attribute ${attribute}= is not allowed.`,
+    }),
+  }),
+  'translation-anchors': rule<{original: string; expected?: {id: string; line: number}; found?: string}>({
     severity: 'error',
     meaning: '英語版の条・項目の数や順番が日本語版と違う',
     fix: '日本語版と同じ構成にする',
-    en: 'The translation’s structure differs from the original.',
-  },
-  'translation-frontmatter': {
+    message: ({original, expected, found}) => ({
+      ja:
+        expected && found
+          ? `翻訳の構成が原文（${original}）と違います: ここは #${expected.id}（原文 ${expected.line} 行目）のはずですが #${found} です。条・項目の数と順番を原文に合わせてください。`
+          : expected
+            ? `翻訳に #${expected.id}（原文 ${expected.line} 行目）に当たる条・項目がありません。原文に合わせて追加してください。`
+            : `翻訳の #${found} に当たる条・項目が原文にありません。原文に合わせてください。`,
+      en: `Translation anchors differ from ${original}: expected #${expected?.id ?? '(none)'}, found #${found ?? '(none)'}.`,
+    }),
+  }),
+  'translation-frontmatter': rule<{original: string; field: string; want: string; got: string}>({
     severity: 'error',
-    meaning: '英語版の版番号・施行日・改定履歴が日本語版と違う',
+    meaning: '英語版の版番号・施行日・改定日が日本語版と違う',
     fix: '日本語版と同じ値にする（`summary` は訳す）',
-    en: 'The translation’s version, dates or revisions differ from the original.',
-  },
-  'unknown-version-text': {
+    message: ({original, field, want, got}) => ({
+      ja: `翻訳の「${field}」が原文（${original}）と違います（原文: ${want} / 翻訳: ${got}）。原文と同じにしてください。`,
+      en: `Translation field "${field}" differs from the original: ${want} vs ${got}.`,
+    }),
+  }),
+  'unknown-version-text': rule<{version: string}>({
     severity: 'error',
     meaning: '`versions/` に改定履歴にない版のフォルダがある',
     fix: 'フォルダ名を改定履歴の版番号に合わせる',
-    en: 'A kept text is not an earlier revision.',
-  },
-  'term-defined-twice': {
+    message: ({version}) => ({
+      ja: `保存された旧版 ${version} は改定履歴（revisions）にない版、または現行版と同じ版です。フォルダ名を確認してください。`,
+      en: `Kept text ${version} is not an earlier revision.`,
+    }),
+  }),
+  'term-defined-twice': rule<{term: string; firstLine: number}>({
     severity: 'warning',
     meaning: '同じ定義語が 2 回定義されている',
     fix: 'どちらかにまとめる（法務判断）',
-    en: 'A defined term is defined twice.',
-  },
-  'term-undefined': {
+    message: ({term, firstLine}) => ({
+      ja: `定義語「${term}」が ${firstLine} 行目でも定義されています。どちらか一方にするか、別の語にしてください。`,
+      en: `Defined term "${term}" is also defined at line ${firstLine}.`,
+    }),
+  }),
+  'term-undefined': rule<{word: string}>({
     severity: 'warning',
     meaning: '「本ポリシー」「当社グループ」「利用者情報等」のような、定義されていない語が定義語のように使われている',
     fix: '定義を追加するか、語を見直す（法務判断）',
-    en: 'A word is used like a defined term but never defined.',
-  },
-} as const satisfies Record<string, PolicyRule>;
+    message: ({word}) => ({
+      ja: `「${word}」は定義語のように使われていますが、どこにも定義されていません（「以下「${word}」といいます。」のような定義がありません）。`,
+      en: `"${word}" is used like a defined term but is never defined.`,
+    }),
+  }),
+};
 
 export type RuleCode = keyof typeof POLICY_RULES;
+export type RuleParams<C extends RuleCode> = Parameters<(typeof POLICY_RULES)[C]['message']>[0];
 
 /** The table of docs/editing-policy.md, generated so that the guide lists exactly these rules. */
 export function rulesTable(): string {
   const escape = (text: string) => text.replace(/\|/g, '\\|');
   const rows = Object.entries(POLICY_RULES).map(
-    ([code, rule]) =>
-      `| \`${code}\` | ${rule.severity === 'error' ? 'エラー' : '警告'} | ${escape(rule.meaning)} | ${escape(rule.fix)} |`,
+    ([code, r]) =>
+      `| \`${code}\` | ${r.severity === 'error' ? 'エラー' : '警告'} | ${escape(r.meaning)} | ${escape(r.fix)} |`,
   );
   return ['| 記号 | 種類 | 意味 | 直し方 |', '|---|---|---|---|', ...rows].join('\n');
 }

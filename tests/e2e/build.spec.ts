@@ -1,9 +1,10 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 import {expect, test} from '@playwright/test';
+import {CSP_MANIFEST_FILE, distDir} from '@/lib/security/csp-manifest';
 
 // scripts/test.sh keeps `next build`'s output here, so the route table can be checked as printed.
-const DIST = '.next';
+const DIST = distDir();
 const BUILD_LOG = `${DIST}/build-output.log`;
 
 test('the build lists both policy routes as statically generated (●)', () => {
@@ -29,4 +30,24 @@ test('/privacy stays within its byte budgets', async ({request}) => {
   expect(js, 'client JavaScript, gzip').toBeLessThanOrEqual(200 * 1024);
   expect(css, 'CSS, gzip').toBeLessThanOrEqual(6 * 1024);
   expect(gzipSync(html).byteLength, 'HTML, gzip').toBeLessThanOrEqual(24 * 1024);
+});
+
+test('the CSP hashes come from the build’s manifest, and a page’s CSP lists exactly its inline scripts', async ({
+  request,
+}) => {
+  const manifest = JSON.parse(readFileSync(`${DIST}/${CSP_MANIFEST_FILE}`, 'utf8')) as {
+    prerendered: Record<string, string[]>;
+    pages: string[];
+  };
+  expect(manifest.pages).toEqual(expect.arrayContaining(['/[locale]/privacy', '/[locale]/page-not-found']));
+  for (const [path, route] of [
+    ['/privacy', '/ja/privacy'],
+    ['/en/privacy', '/en/privacy'],
+  ] as const) {
+    const response = await request.get(path);
+    const scriptSrc = /script-src ([^;]+)/.exec(response.headers()['content-security-policy'] ?? '')![1]!;
+    const hashes = scriptSrc.split(' ').filter((source) => source.startsWith("'sha256-"));
+    expect(hashes.length).toBeGreaterThan(0);
+    expect(hashes.sort()).toEqual([...manifest.prerendered[route]!].sort());
+  }
 });

@@ -1,5 +1,5 @@
 import {expect, type BrowserContext, type Page} from '@playwright/test';
-import {CONSENT_COOKIE} from '@/lib/consent/categories';
+import {CONSENT_COOKIE} from '@/lib/consent/contract';
 import {cookieRegistry} from '@/lib/consent/registry';
 import en from '@/messages/en.json' with {type: 'json'};
 import ja from '@/messages/ja.json' with {type: 'json'};

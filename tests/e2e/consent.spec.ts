@@ -11,7 +11,7 @@ import {
   validRecord,
   watchErrors,
 } from './consent-helpers';
-import {expectNoAxeViolations, gotoHydrated, POLICY_PATH} from './helpers';
+import {expectNoAxeViolations, gotoHydrated, POLICY_PATH, waitForHydration} from './helpers';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -238,7 +238,7 @@ for (const locale of ['ja', 'en'] as const) {
       // Block the JavaScript bundles: only the inline boot script may decide.
       await page.route('**/_next/static/chunks/**/*.js', (route) => route.abort());
       await page.goto(POLICY_PATH[locale]);
-      await page.waitForTimeout(1200);
+      await page.waitForFunction(() => (window as unknown as {bannerFrames: string[]}).bannerFrames.length >= 60);
       const frames = await page.evaluate(() => (window as unknown as {bannerFrames: string[]}).bannerFrames);
       expect(frames.length).toBeGreaterThan(0);
       expect(new Set(frames)).toEqual(new Set(['none']));
@@ -261,7 +261,8 @@ for (const locale of ['ja', 'en'] as const) {
       await page.unroute('**/_next/static/chunks/**/*.js');
       await page.reload();
       await expect(banner(page, locale)).toBeVisible();
-      await page.waitForTimeout(1000);
+      // Hydrated: the moment the banner could move if anything were wrong.
+      await waitForHydration(page);
       expect(await page.evaluate(() => (window as unknown as {cls: number}).cls)).toBe(0);
     });
   });
@@ -308,8 +309,8 @@ test.describe('gated scripts and cookie deletion (fixture page)', () => {
         });
       });
       await gotoHydrated(page, FIXTURE_PAGE[locale]);
+      // Hydrated and the store initialised (the gate shows its fallback): no gated script was rendered.
       await expect(page.getByTestId('advertising-gate')).toHaveText('advertising: off');
-      await page.waitForTimeout(500);
       expect(requests).toEqual([]);
       await expectNoNonEssentialCookies(context);
       await banner(page, locale).getByRole('button', {name: L.accept}).click();
@@ -325,7 +326,8 @@ test.describe('gated scripts and cookie deletion (fixture page)', () => {
       await expect(page.getByTestId('advertising-gate')).toHaveText('advertising: on');
       // After a reload with analytics withdrawn, the script is not requested again.
       await page.reload();
-      await page.waitForTimeout(500);
+      await waitForHydration(page);
+      await expect(page.getByTestId('advertising-gate')).toHaveText('advertising: on');
       expect(requests).toHaveLength(1);
     });
 
@@ -339,8 +341,8 @@ test.describe('gated scripts and cookie deletion (fixture page)', () => {
       await banner(page, locale).getByRole('button', {name: L.decline}).click();
       await page.reload();
       await page.goto(POLICY_PATH[locale]);
-      await page.goto(FIXTURE_PAGE[locale]);
-      await page.waitForTimeout(500);
+      await gotoHydrated(page, FIXTURE_PAGE[locale]);
+      await expect(page.getByTestId('advertising-gate')).toHaveText('advertising: off');
       expect(requests).toEqual([]);
       await expectNoNonEssentialCookies(context);
     });

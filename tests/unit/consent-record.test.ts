@@ -1,6 +1,18 @@
 import {describe, expect, it} from 'vitest';
-import {consentStatus, createConsent, parseConsent, serializeConsent, type ConsentPolicy} from '@/lib/consent/record';
-import {parseConsentWithSchema} from '@/lib/consent/schema';
+import {CONSENT_CONTRACT} from '@/lib/consent/contract';
+import {
+  consentStatus,
+  createConsent,
+  evaluateConsent,
+  parseConsent,
+  serializeConsent,
+  type ConsentPolicy,
+  type ConsentRecord,
+} from '@/lib/consent/record';
+import {consentRecordShape} from '@/lib/consent/schema';
+import {compareVersions} from '@/lib/policy/dates';
+import type {z} from 'zod';
+import {parseConsentWithSchema} from '../support/consent-schema';
 
 const policy: ConsentPolicy = {version: '1.2.0', baseline: '1.1.0'};
 const now = Date.UTC(2026, 10, 25, 12);
@@ -100,8 +112,17 @@ describe('consent record', () => {
   });
 
   it('is self-contained, so the pre-hydration script can embed it', () => {
-    const embedded = new Function(`return (${consentStatus.toString()})`)() as typeof consentStatus;
-    expect(embedded(json(base), policy, now).status).toBe('valid');
-    expect(embedded('{"__proto__":1}', policy, now).status).toBe('missing');
+    const embedded = new Function(`return (${evaluateConsent.toString()})`)() as typeof evaluateConsent;
+    const compare = new Function(`return (${compareVersions.toString()})`)() as typeof compareVersions;
+    const contract = JSON.parse(JSON.stringify(CONSENT_CONTRACT)) as typeof CONSENT_CONTRACT;
+    expect(embedded(json(base), policy, now, contract, compare).status).toBe('valid');
+    expect(embedded('{"__proto__":1}', policy, now, contract, compare).status).toBe('missing');
+  });
+
+  it('has one shape: the TypeScript record is the zod schema’s type', () => {
+    type FromSchema = z.infer<typeof consentRecordShape>;
+    const both: [FromSchema, ConsentRecord] extends [ConsentRecord, FromSchema] ? true : false = true;
+    expect(both).toBe(true);
+    expect(Object.keys(consentRecordShape.shape.c.shape)).toEqual([...CONSENT_CONTRACT.optional]);
   });
 });

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {CONSENT_COOKIE} from '@/lib/consent/categories';
+import {CONSENT_COOKIE} from '@/lib/consent/contract';
 import {withdrawnNames} from '@/lib/consent/client';
 import {fixtureRegistry} from '@/app/[locale]/e2e-fixtures/consent/registry';
 import {cookieRegistry, optionalCategoriesInUse, registrySchema} from '@/lib/consent/registry';

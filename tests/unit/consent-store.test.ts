@@ -3,6 +3,8 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {routing} from '@/i18n/routing';
+import {CONSENT_CONTRACT} from '@/lib/consent/contract';
 import {openEmbeddedStore} from '@/lib/consent/store/embedded';
 import {MIGRATIONS} from '@/lib/consent/store/migrations';
 import {cutoffFor, formatReceipts, parseDay} from '@/lib/consent/store/operator';
@@ -41,13 +43,17 @@ const receipt = (n: number, overrides: Partial<NewReceipt> = {}): NewReceipt => 
   ...overrides,
 });
 
+// Each backend opens the same folder or database every time, so reopening finds what was stored.
+let embeddedDir: string | null = null;
 const BACKENDS: [string, () => Promise<ConsentStore>][] = [
   [
     'embedded (PGlite)',
     () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'heyimg-store-'));
-      dirs.push(dir);
-      return openEmbeddedStore(dir);
+      if (!embeddedDir) {
+        embeddedDir = mkdtempSync(path.join(tmpdir(), 'heyimg-store-'));
+        dirs.push(embeddedDir);
+      }
+      return openEmbeddedStore(embeddedDir);
     },
   ],
   ...(postgresBinDir()
@@ -55,7 +61,8 @@ const BACKENDS: [string, () => Promise<ConsentStore>][] = [
     : []),
 ];
 
-describe.each(BACKENDS)('consent store: %s', (_name, open) => {
+// Opening PGlite or a cluster can take seconds on a loaded 2-core machine: explicit, generous timeouts.
+describe.each(BACKENDS)('consent store: %s', {timeout: 30_000}, (_name, open) => {
   let store: ConsentStore;
   beforeAll(async () => {
     store = await open();
@@ -95,9 +102,22 @@ describe.each(BACKENDS)('consent store: %s', (_name, open) => {
     expect(exported.filter((r) => r.consentId >= id(5000)).length).toBe(200);
   });
 
-  it('rejects what the schema forbids', async () => {
+  it('enforces the consent contract: its methods and locales, nothing else', async () => {
+    for (const [i, method] of CONSENT_CONTRACT.methods.entries()) {
+      expect(await store.append(receipt(600 + i, {consentId: id(600), method}))).toBe('stored');
+    }
+    for (const [i, locale] of routing.locales.entries()) {
+      expect(await store.append(receipt(700 + i, {consentId: id(700), locale}))).toBe('stored');
+    }
     await expect(store.append(receipt(7, {consentId: 'not-an-id'}))).rejects.toThrow();
     await expect(store.append(receipt(8, {method: 'admin' as never}))).rejects.toThrow();
+    await expect(store.append(receipt(9, {locale: 'fr' as never}))).rejects.toThrow();
+    await expect(store.append(receipt(10, {policyVersion: 'v1'}))).rejects.toThrow();
+  });
+
+  it('has a column for every optional category of the contract (a new category needs a migration)', async () => {
+    const {columns} = await store.schema();
+    expect(columns).toEqual(expect.arrayContaining([...CONSENT_CONTRACT.optional]));
   });
 
   it('deletes a visitor’s receipts on request', async () => {
@@ -115,10 +135,12 @@ describe.each(BACKENDS)('consent store: %s', (_name, open) => {
     expect(await store.export(new Date(0), new Date(Date.now() + 60_000))).toEqual([]);
   });
 
-  it('has applied every migration, once', async () => {
-    const again = await open();
-    await again.close();
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1]);
+  it('reopens the same store with its receipts, every migration applied once', async () => {
+    await store.append(receipt(11, {consentId: id(11)}));
+    await store.close();
+    store = await open();
+    expect(await store.list(id(11))).toHaveLength(1);
+    expect((await store.schema()).migrations).toEqual(MIGRATIONS.map((m) => m.version));
   });
 });
 

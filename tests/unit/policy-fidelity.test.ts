@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import type {Heading, Paragraph} from 'mdast';
 import {visit} from 'unist-util-visit';
 import {describe, expect, it} from 'vitest';
-import {parsePolicy} from '@/lib/policy/document';
+import {parsePolicy} from '@/lib/policy/parse';
 
 /**
  * Version 1.0.0's Japanese text against a copy of the source policy (tests/fixtures/source), character

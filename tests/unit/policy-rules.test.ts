@@ -10,7 +10,7 @@ describe('the rule catalogue', () => {
   });
 
   it('has no rule the checker never reports', () => {
-    const checker = readdirSync('lib/policy')
+    const checker = readdirSync('lib/policy', {recursive: true, encoding: 'utf8'})
       .filter((file) => file.endsWith('.ts') && !file.startsWith('rules'))
       .map((file) => readFileSync(`lib/policy/${file}`, 'utf8'))
       .join('\n');

@@ -1,17 +1,12 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {structuralAnchors} from '@/lib/policy/check';
-import {parsePolicy} from '@/lib/policy/document';
-import {readPolicySet} from '@/lib/policy/load';
+import {parsePolicy} from '@/lib/policy/parse';
 
 const ja = parsePolicy(readFileSync('content/privacy/ja.mdx', 'utf8'), 'content/privacy/ja.mdx');
 const en = parsePolicy(readFileSync('content/privacy/en.mdx', 'utf8'), 'content/privacy/en.mdx');
 
 describe('the real policy', () => {
-  it('has no errors in either language', () => {
-    expect(readPolicySet().diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  });
-
   it('has ten articles numbered 1 to 10 with article-N anchors', () => {
     expect(ja.articles.map((a) => a.id)).toEqual(Array.from({length: 10}, (_, i) => `article-${i + 1}`));
     expect(ja.articles[1]!.title).toBe('当社が取得する情報及びその取得方法');

@@ -1,3 +1,4 @@
+import {CONSENT_CONTRACT} from '../contract';
 import type {Receipt} from './types';
 
 /** A calendar day (YYYY-MM-DD) at 00:00 UTC, or null. */
@@ -20,34 +21,31 @@ export function cutoffFor(duration: string, now: Date): Date | null {
   return cutoff;
 }
 
+/** A receipt as JSON: the visitor's download and the operator's JSONL export say the same. */
+export function receiptJson(r: Receipt) {
+  return {
+    consentId: r.consentId,
+    recordedAt: r.recordedAt.toISOString(),
+    receivedAt: r.receivedAt.toISOString(),
+    policyVersion: r.policyVersion,
+    choices: r.choices,
+    method: r.method,
+    locale: r.locale,
+  };
+}
+
 const CSV_COLUMNS = [
   'consent_id',
   'recorded_at',
   'received_at',
   'policy_version',
-  'analytics',
-  'advertising',
+  ...CONSENT_CONTRACT.optional,
   'method',
   'locale',
-] as const;
+];
 
 export function formatReceipts(receipts: Receipt[], format: 'csv' | 'jsonl'): string {
-  if (format === 'jsonl') {
-    return receipts
-      .map(
-        (r) =>
-          JSON.stringify({
-            consentId: r.consentId,
-            recordedAt: r.recordedAt.toISOString(),
-            receivedAt: r.receivedAt.toISOString(),
-            policyVersion: r.policyVersion,
-            choices: r.choices,
-            method: r.method,
-            locale: r.locale,
-          }) + '\n',
-      )
-      .join('');
-  }
+  if (format === 'jsonl') return receipts.map((r) => JSON.stringify(receiptJson(r)) + '\n').join('');
   // Every value is an id, a timestamp, a version, a boolean or a fixed word: nothing needs quoting.
   const rows = receipts.map((r) =>
     [
@@ -55,8 +53,7 @@ export function formatReceipts(receipts: Receipt[], format: 'csv' | 'jsonl'): st
       r.recordedAt.toISOString(),
       r.receivedAt.toISOString(),
       r.policyVersion,
-      r.choices.analytics,
-      r.choices.advertising,
+      ...CONSENT_CONTRACT.optional.map((category) => r.choices[category]),
       r.method,
       r.locale,
     ].join(','),

@@ -1,4 +1,5 @@
-import type {ConsentMethod} from '../record';
+import type {Locale} from '../../../i18n/routing';
+import type {ConsentMethod, OptionalCategory} from '../contract';
 
 /** One recorded choice, as stored: no IP address, no user agent — the consent id ties it to the cookie. */
 export interface Receipt {
@@ -8,9 +9,9 @@ export interface Receipt {
   /** When the server stored it. */
   receivedAt: Date;
   policyVersion: string;
-  choices: {analytics: boolean; advertising: boolean};
+  choices: Record<OptionalCategory, boolean>;
   method: ConsentMethod;
-  locale: string;
+  locale: Locale;
 }
 
 export type NewReceipt = Omit<Receipt, 'receivedAt'>;
@@ -27,6 +28,8 @@ export interface ConsentStore {
   export(from: Date, to: Date): Promise<Receipt[]>;
   /** Removes receipts received before `cutoff` (the retention period, policy Art. 7). */
   purgeBefore(cutoff: Date): Promise<number>;
+  /** The applied migrations and the receipts table's columns: for tests and the health check. */
+  schema(): Promise<{migrations: number[]; columns: string[]}>;
   close(): Promise<void>;
 }
 

@@ -1,9 +1,9 @@
 'use client';
 
 import {useEffect} from 'react';
-import {declareTechnologies, type ConsentClientConfig} from '@/lib/consent/client';
+import {declareTechnologies, type DeclaredTechnology} from '@/lib/consent/client';
 
-export function FixtureDeclarations({declared}: {declared: ConsentClientConfig['declared']}) {
+export function FixtureDeclarations({declared}: {declared: DeclaredTechnology[]}) {
   useEffect(() => declareTechnologies(declared), [declared]);
   return null;
 }

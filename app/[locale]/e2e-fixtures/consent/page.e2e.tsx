@@ -1,4 +1,3 @@
-import {notFound} from 'next/navigation';
 import {setRequestLocale} from 'next-intl/server';
 import {ConsentGate} from '@/components/consent/ConsentGate';
 import {GatedScript} from '@/components/consent/GatedScript';
@@ -7,15 +6,14 @@ import {routing, type Locale} from '@/i18n/routing';
 import {FixtureDeclarations} from './FixtureDeclarations';
 import {fixtureRegistry} from './registry';
 
-// A page for the end-to-end tests only: it exists when the build runs with E2E_FIXTURES=1
-// (npm test does) and is a 404 in every other build. It exercises the consent API the site's own
+// A page for the end-to-end tests only: page.e2e.tsx is a page only when the build runs with E2E_FIXTURES=1
+// (npm test does); every other build does not contain it at all. It exercises the consent API the site's own
 // code would use, with a registry fixture instead of invented entries in the real registry.
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({locale}));
 }
 
 export default async function ConsentFixturePage({params}: {params: Promise<{locale: Locale}>}) {
-  if (process.env.E2E_FIXTURES !== '1') notFound();
   const {locale} = await params;
   setRequestLocale(locale);
   return (

@@ -1,19 +1,10 @@
 import type {Parent, Root, Text} from 'mdast';
 import type {MdxJsxTextElement} from 'mdast-util-mdx';
 import {visit} from 'unist-util-visit';
-import {diagnostic, type Diagnostic, type Position} from './diagnostics';
-import type {PolicyLocale} from './document';
-import type {RuleCode} from './rules';
-
-/** A term the policy defines inline: （以下「利用者」といいます。） / (hereinafter “Users”). */
-export interface DefinedTerm {
-  id: string;
-  term: string;
-  line: number;
-  column: number;
-  /** The article that defines it, or null for the preamble. */
-  articleId: string | null;
-}
+import type {VFile} from 'vfile';
+import {report, type Position} from '../diagnostics';
+import type {DefinedTerm, PolicyLocale} from '../types';
+import {idOf, inlineElement} from './tree';
 
 const DEFINITION: Record<PolicyLocale, RegExp> = {
   ja: /「([^「」\n]{1,40})」(?=といい|をいい)/gu,
@@ -32,7 +23,7 @@ function textSites(tree: Root): TextSite[] {
   let articleId: string | null = null;
   for (const child of tree.children) {
     if (child.type === 'heading') {
-      if (child.depth === 2) articleId = String((child.data as {hProperties?: {id?: string}})?.hProperties?.id ?? '');
+      if (child.depth === 2) articleId = idOf(child);
       continue;
     }
     visit(child, (node, _index, parent) => {
@@ -56,15 +47,6 @@ function positionAt(node: Text, index: number): Position {
   return newlines === 0
     ? {line: start.line, column: start.column + index}
     : {line: start.line + newlines, column: before.length - before.lastIndexOf('\n')};
-}
-
-function element(name: string, attributes: Record<string, string>, value: string): MdxJsxTextElement {
-  return {
-    type: 'mdxJsxTextElement',
-    name,
-    attributes: Object.entries(attributes).map(([key, v]) => ({type: 'mdxJsxAttribute', name: key, value: v})),
-    children: [{type: 'text', value}],
-  };
 }
 
 /** Replaces a text node by pieces of itself, some of them wrapped in elements; the wording is unchanged. */
@@ -92,16 +74,17 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * the first later use in each other article to it — without changing one character of the wording.
  * Terms defined twice, and coined terms used but never defined, become warnings.
  */
-export function annotateDefinedTerms(
-  tree: Root,
-  locale: PolicyLocale,
-  file: string,
-  diagnostics: Diagnostic[],
-): DefinedTerm[] {
+export function remarkPolicyTerms() {
+  return (tree: Root, file: VFile) => {
+    const data = file.data.policy!;
+    data.terms = annotateDefinedTerms(tree, data.locale, file);
+    for (const term of data.terms) data.anchors.push({id: term.id, line: term.line, column: term.column});
+  };
+}
+
+function annotateDefinedTerms(tree: Root, locale: PolicyLocale, file: VFile): DefinedTerm[] {
   const terms: DefinedTerm[] = [];
   const byName = new Map<string, DefinedTerm>();
-  const warn = (at: Position, code: RuleCode, ja: string, en: string) =>
-    diagnostics.push(diagnostic(file, at, code, ja, en));
 
   const definitionCuts: [TextSite, Parameters<typeof splice>[1]][] = [];
   for (const site of textSites(tree)) {
@@ -113,22 +96,17 @@ export function annotateDefinedTerms(
       const at = positionAt(site.node, start);
       const existing = byName.get(term);
       if (existing) {
-        warn(
-          at,
-          'term-defined-twice',
-          `定義語「${term}」が ${existing.line} 行目でも定義されています。どちらか一方にするか、別の語にしてください。`,
-          `Defined term "${term}" is also defined at line ${existing.line}.`,
-        );
+        report(file, at, 'term-defined-twice', {term, firstLine: existing.line});
         continue;
       }
       const defined: DefinedTerm = {id: `term-${terms.length + 1}`, term, ...at, articleId: site.articleId};
       terms.push(defined);
       byName.set(term, defined);
-      cuts.push({start, end: start + term.length, wrap: (value) => element('dfn', {id: defined.id}, value)});
+      cuts.push({start, end: start + term.length, wrap: (value) => inlineElement('dfn', {id: defined.id}, value)});
     }
   }
   // Warn while every text node still carries its source position; splicing drops them.
-  if (locale === 'ja') warnUndefinedTerms(tree, byName, warn);
+  if (locale === 'ja') warnUndefinedTerms(tree, byName, file);
   for (const [site, cuts] of definitionCuts) splice(site, cuts);
   if (terms.length > 0) linkTermUses(tree, terms, locale);
   return terms;
@@ -152,7 +130,7 @@ function linkTermUses(tree: Root, terms: DefinedTerm[], locale: PolicyLocale): v
       cuts.push({
         start: match.index,
         end: match.index + match[0].length,
-        wrap: (value) => element('a', {href: `#${term.id}`, className: 'term-ref'}, value),
+        wrap: (value) => inlineElement('a', {href: `#${term.id}`, className: 'term-ref'}, value),
       });
     }
     splice(site, cuts);
@@ -163,11 +141,7 @@ function linkTermUses(tree: Root, terms: DefinedTerm[], locale: PolicyLocale): v
  * Japanese drafting coins terms as 「本＋カタカナ」, 「当社＋カタカナ」 or 「定義語＋等」; such a word that is
  * never defined is a likely gap in the text (本ポリシー, 当社グループ, 利用者情報等).
  */
-function warnUndefinedTerms(
-  tree: Root,
-  defined: Map<string, DefinedTerm>,
-  warn: (at: Position, code: RuleCode, ja: string, en: string) => void,
-): void {
+function warnUndefinedTerms(tree: Root, defined: Map<string, DefinedTerm>, file: VFile): void {
   const coined = [/本[ァ-ヴー]{2,}/gu, /当社[ァ-ヴー]{2,}/gu];
   const withEtc = [...defined.keys()]
     .filter((t) => !t.endsWith('等'))
@@ -179,12 +153,7 @@ function warnUndefinedTerms(
         const word = match[0];
         if (defined.has(word) || reported.has(word)) continue;
         reported.add(word);
-        warn(
-          positionAt(node, match.index),
-          'term-undefined',
-          `「${word}」は定義語のように使われていますが、どこにも定義されていません（「以下「${word}」といいます。」のような定義がありません）。`,
-          `"${word}" is used like a defined term but is never defined.`,
-        );
+        report(file, positionAt(node, match.index), 'term-undefined', {word});
       }
     }
   });

@@ -1,6 +1,9 @@
-import {CONSENT_COOKIE} from './categories';
+import {CONSENT_COOKIE, CONSENT_MAX_AGE_SECONDS} from './contract';
 
-/** Request checks for the consent route handler, kept apart from Next so they are unit-testable. */
+/**
+ * HTTP for the consent routes, kept apart from Next so it is unit-testable: request checks, the
+ * cookie header, responses, and `handleErrors`, the one wrapper that turns errors into responses.
+ */
 
 export const MAX_BODY_BYTES = 2048;
 
@@ -94,7 +97,7 @@ export function errorResponse(error: HttpError, extraHeaders: Record<string, str
 }
 
 /** The consent cookie as the server sets it: the same value and attributes as js-cookie writes. */
-export function consentCookieHeader(value: string, secure: boolean, maxAgeSeconds: number): string {
+export function consentCookieHeader(value: string, secure: boolean, maxAgeSeconds = CONSENT_MAX_AGE_SECONDS): string {
   return [
     `${CONSENT_COOKIE}=${encodeURIComponent(value)}`,
     'Path=/',
@@ -139,4 +142,20 @@ export function jsonResponse(body: unknown, status: number, headers: Record<stri
     status,
     headers: {'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers},
   });
+}
+
+/**
+ * Wraps a route handler: an HttpError becomes its status and bilingual message; anything else is
+ * logged with its cause and answered 500 without details.
+ */
+export function handleErrors<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>) {
+  return async (...args: Args): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof HttpError) return errorResponse(error);
+      console.error('[consent] unexpected error:', error);
+      return errorResponse(new HttpError(500, 'サーバーで問題が起きました。', 'Internal server error.'));
+    }
+  };
 }

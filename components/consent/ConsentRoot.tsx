@@ -1,0 +1,17 @@
+'use client';
+
+import {useEffect} from 'react';
+import {declareTechnologies, initConsent, type DeclaredTechnology} from '@/lib/consent/client';
+import type {ConsentPolicy} from '@/lib/consent/record';
+
+/**
+ * Initialises the browser's consent store once per page, whatever else the page shows: useConsent(),
+ * ConsentGate and GatedScript work with or without the banner. Renders nothing.
+ */
+export function ConsentRoot({policy, declared}: {policy: ConsentPolicy; declared: DeclaredTechnology[]}) {
+  useEffect(() => {
+    declareTechnologies(declared);
+    initConsent(policy);
+  }, [policy, declared]);
+  return null;
+}

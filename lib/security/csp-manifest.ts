@@ -1,0 +1,50 @@
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+
+/**
+ * What `npm run build` records for the CSP (scripts/csp-manifest.ts): the inline-script hashes of
+ * every prerendered page, and the route patterns of every page the app has.
+ */
+export interface CspManifest {
+  /** "/ja/privacy" → ["'sha256-…'", …] */
+  prerendered: Record<string, string[]>;
+  /** Every page route of app/, as a pattern: "/[locale]/privacy". */
+  pages: string[];
+}
+
+export const CSP_MANIFEST_FILE = 'csp-manifest.json';
+
+/** The build folder: NEXT_DIST_DIR lets npm test and npm run bench build beside the served build. */
+export function distDir(): string {
+  return process.env.NEXT_DIST_DIR || '.next';
+}
+
+let loaded: CspManifest | null | undefined;
+
+/** The manifest of the build being served, read once; null (and logged once) when it is missing. */
+export function cspManifest(): CspManifest | null {
+  if (loaded !== undefined) return loaded;
+  const file = path.join(process.cwd(), distDir(), CSP_MANIFEST_FILE);
+  if (!existsSync(file)) {
+    console.error(
+      `[csp] ${file} is missing: pages get a CSP without script hashes, so their inline scripts are blocked. Build with npm run build.`,
+    );
+    loaded = null;
+  } else {
+    loaded = JSON.parse(readFileSync(file, 'utf8')) as CspManifest;
+  }
+  return loaded;
+}
+
+/** True when a concrete route ("/en/privacy") is one of the app's page patterns ("/[locale]/privacy"). */
+export function matchesPage(route: string, patterns: string[]): boolean {
+  const parts = route.split('/').filter(Boolean);
+  return patterns.some((pattern) => {
+    const expected = pattern.split('/').filter(Boolean);
+    if (expected.at(-1)?.startsWith('[...')) return parts.length >= expected.length;
+    return (
+      expected.length === parts.length &&
+      expected.every((segment, i) => segment === parts[i] || /^\[[^.\]]+\]$/.test(segment))
+    );
+  });
+}
