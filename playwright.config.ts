@@ -4,6 +4,8 @@ import {CHROMIUM_ARGS, CHROMIUM_PATH} from './tests/support/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // npm test builds into its own folder (scripts/test.sh); the server and the tests read the same one.
 process.env.NEXT_DIST_DIR ??= '.next-test';
+// Consent follows the fixture history in npm test's build (scripts/test.sh): the server must too.
+process.env.CONSENT_POLICY_DIR ??= 'tests/fixtures/policy-history';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -33,6 +35,8 @@ export default defineConfig({
     env: {
       NEXT_TELEMETRY_DISABLED: '1',
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR,
+      CONSENT_POLICY_DIR: process.env.CONSENT_POLICY_DIR,
+      E2E_FIXTURES: '1',
       CONSENT_DATA_DIR: `${process.env.NEXT_DIST_DIR}/e2e-consent-data`,
     },
   },

@@ -1,16 +1,24 @@
 import type {MetadataRoute} from 'next';
-import {routing, type Locale} from '@/i18n/routing';
-import {loadPolicy} from '@/lib/policy/load';
-import {policyAlternates, policyPath, SITE_URL} from '@/lib/site';
+import {getPathname} from '@/i18n/navigation';
+import {routing} from '@/i18n/routing';
+import {loadPolicyHistory} from '@/lib/policy/load';
+import {SITE_POLICY} from '@/lib/policy/sources';
+import {SITE_URL} from '@/lib/site';
 
-const lastUpdated = (locale: Locale) => loadPolicy(locale).document.frontmatter!.lastUpdated;
-
+/** The policy, its list of versions, every version and every comparison, in both languages. */
 export default function sitemap(): MetadataRoute.Sitemap {
-  const languages = Object.fromEntries(Object.entries(policyAlternates()).map(([l, p]) => [l, SITE_URL + p]));
-  return routing.locales.map((locale) => ({
-    url: SITE_URL + policyPath(locale),
-    // Only a date legal staff set; without one the sitemap states none.
-    ...(lastUpdated(locale) ? {lastModified: lastUpdated(locale)} : {}),
-    alternates: {languages},
-  }));
+  const versions = loadPolicyHistory(SITE_POLICY.dir);
+  const paths = [
+    '',
+    '/versions',
+    ...versions.map((v) => `/versions/${v.version}`),
+    ...versions.slice(1).map((v) => `/versions/${v.version}/changes`),
+  ];
+  return paths.flatMap((rest) => {
+    const href = `${SITE_POLICY.base}${rest}`;
+    const url = (locale: (typeof routing.locales)[number]) => SITE_URL + getPathname({locale, href});
+    const languages: Record<string, string> = Object.fromEntries(routing.locales.map((l) => [l, url(l)]));
+    languages['x-default'] = url(routing.defaultLocale);
+    return routing.locales.map((locale) => ({url: url(locale), alternates: {languages}}));
+  });
 }

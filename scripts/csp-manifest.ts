@@ -5,6 +5,8 @@
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {inlineScriptHashes} from '../lib/security/csp';
+import {loadPolicyHistory} from '../lib/policy/load';
+import {SITE_POLICY} from '../lib/policy/sources';
 import {CSP_MANIFEST_FILE, distDir, type CspManifest} from '../lib/security/csp-manifest';
 
 const dist = distDir();
@@ -45,7 +47,16 @@ const walk = (dir: string, route: string) => {
 };
 walk('app', '');
 
-const manifest: CspManifest = {prerendered, pages: pages.sort()};
+// The policies the proxy maps to their epochs: the site's, and the fixture history in npm test's build.
+const sources = [SITE_POLICY];
+if (process.env.E2E_FIXTURES === '1')
+  sources.push((await import('../app/[locale]/e2e-fixtures/privacy/source')).FIXTURE_POLICY);
+const policies = sources.map((source) => ({
+  base: source.base,
+  versions: loadPolicyHistory(source.dir).map(({version, effectiveDate}) => ({version, effectiveDate})),
+}));
+
+const manifest: CspManifest = {prerendered, pages: pages.sort(), policies};
 writeFileSync(path.join(dist, CSP_MANIFEST_FILE), JSON.stringify(manifest, null, 2));
 console.log(
   `CSP manifest: ${Object.keys(prerendered).length} prerendered pages, ${pages.length} page routes → ${path.join(dist, CSP_MANIFEST_FILE)}`,

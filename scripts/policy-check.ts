@@ -1,11 +1,11 @@
 // npm run policy:check [-- DIR]  — checks every policy MDX file, with the same code the build uses.
 import path from 'node:path';
 import {formatDiagnostic} from '../lib/policy/diagnostics';
-import {DEFAULT_POLICY_DIR, readPolicySet} from '../lib/policy/load';
+import {DEFAULT_POLICY_DIR, readPolicyHistory} from '../lib/policy/load';
 
 const dir = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_POLICY_DIR;
 const started = performance.now();
-const {diagnostics} = readPolicySet(dir);
+const {diagnostics} = readPolicyHistory(dir);
 diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 for (const d of diagnostics) console.log(formatDiagnostic(d));
 

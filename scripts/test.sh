@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 # Its own build folder: npm test never replaces the build that npm start serves.
 export NEXT_DIST_DIR=.next-test
+# Consent follows the fixture history (several versions, one upcoming), so e2e can cross a date.
+export CONSENT_POLICY_DIR=tests/fixtures/policy-history
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"

@@ -2,7 +2,7 @@ import './consent.css';
 import {getMessages, getTranslations} from 'next-intl/server';
 import type {Locale} from '@/i18n/routing';
 import {cookieRegistry, optionalCategoriesInUse} from '@/lib/consent/registry';
-import {currentConsentPolicy} from '@/lib/consent/server';
+import {consentSchedule} from '@/lib/consent/server';
 import {policyPath} from '@/lib/site';
 import {ConsentBanner} from './ConsentBanner';
 import {ConsentRoot} from './ConsentRoot';
@@ -38,13 +38,13 @@ export async function Consent({locale}: {locale: Locale}) {
   return (
     <>
       <ConsentRoot
-        policy={currentConsentPolicy()}
+        schedule={consentSchedule()}
         declared={cookieRegistry.cookies.map(({name, kind, category}) => ({name, kind, category}))}
       />
       <ConsentBanner
         locale={locale}
         policyHref={`${policy}#article-2-1-u`}
-        revisionsHref={`${policy}#revisions`}
+        revisionsHref={`${policy}/changes`}
         strings={{...bannerStrings, body}}
       />
       <PreferencesDialog categories={categories} strings={preferencesStrings} />

@@ -2,16 +2,16 @@
 
 import {useEffect} from 'react';
 import {declareTechnologies, initConsent, type DeclaredTechnology} from '@/lib/consent/client';
-import type {ConsentPolicy} from '@/lib/consent/record';
+import type {ConsentScheduleEntry} from '@/lib/consent/record';
 
 /**
  * Initialises the browser's consent store once per page, whatever else the page shows: useConsent(),
  * ConsentGate and GatedScript work with or without the banner. Renders nothing.
  */
-export function ConsentRoot({policy, declared}: {policy: ConsentPolicy; declared: DeclaredTechnology[]}) {
+export function ConsentRoot({schedule, declared}: {schedule: ConsentScheduleEntry[]; declared: DeclaredTechnology[]}) {
   useEffect(() => {
     declareTechnologies(declared);
-    initConsent(policy);
-  }, [policy, declared]);
+    initConsent(schedule);
+  }, [schedule, declared]);
   return null;
 }

@@ -1,7 +1,7 @@
 import {getTranslations} from 'next-intl/server';
 import type {Article, DefinedTerm} from '@/lib/policy/types';
 
-/** 定義語一覧: every term the text defines, linked to its defining occurrence. */
+/** 用語の定義: every term the text defines, linked to its defining occurrence. */
 export async function Glossary({terms, articles}: {terms: DefinedTerm[]; articles: Article[]}) {
   if (terms.length === 0) return null;
   const t = await getTranslations('Glossary');
@@ -20,9 +20,7 @@ export async function Glossary({terms, articles}: {terms: DefinedTerm[]; article
             <dt>
               <a href={`#${term.id}`}>{term.term}</a>
             </dt>
-            <dd>
-              {t('definedIn')}: {placeOf(term)}
-            </dd>
+            <dd>{t('definedIn', {place: placeOf(term)})}</dd>
           </div>
         ))}
       </dl>

@@ -1,29 +1,71 @@
+import {getTranslations} from 'next-intl/server';
 import type {Locale} from '@/i18n/routing';
-import {loadPolicy} from '@/lib/policy/load';
+import type {PolicyVersion} from '@/lib/policy/load';
 import {compilePolicy} from '@/lib/policy/render';
+import type {EpochView} from '@/lib/policy/sources';
 import {CookieTable} from './CookieTable';
+import {EffectivePeriod} from './EffectivePeriod';
 import {Glossary} from './Glossary';
-import {PolicyDates} from './PolicyDates';
+import type {PolicyLinks} from './links';
 import {RevisionHistory} from './RevisionHistory';
 import {TableOfContents} from './TableOfContents';
 import {TranslationNotice} from './TranslationNotice';
+import {UpcomingNotice} from './UpcomingNotice';
+import {VersionStatus} from './VersionStatus';
 
-export async function PolicyView({locale}: {locale: Locale}) {
-  const {document, changes} = loadPolicy(locale);
-  const frontmatter = document.frontmatter!;
+/**
+ * One version of the policy as a page: on /privacy the version in force (with any upcoming version
+ * announced), on /privacy/versions/<v> that version with its status. Same anchors, TOC and print
+ * style either way.
+ */
+export async function PolicyView({
+  locale,
+  view,
+  version,
+  links,
+  archive,
+}: {
+  locale: Locale;
+  view: EpochView;
+  version: PolicyVersion;
+  links: PolicyLinks;
+  archive: boolean;
+}) {
+  const t = await getTranslations('PolicyVersions');
+  const tp = await getTranslations('PolicyDates');
+  const document = version.documents[locale];
   const Content = await compilePolicy(document);
+  const next = view.versions[view.versions.indexOf(version) + 1] ?? null;
   return (
     <article className="policy">
       <header className="policy-header">
         <h1>{document.title}</h1>
-        <PolicyDates frontmatter={frontmatter} />
+        {archive ? <VersionStatus status={view.status(version)} links={links} /> : null}
+        {!archive ? <UpcomingNotice view={view} links={links} /> : null}
+        <dl className="policy-dates">
+          <div>
+            <dt>{tp('version')}</dt>
+            <dd>{version.version}</dd>
+          </div>
+          <EffectivePeriod version={version} next={next} />
+        </dl>
+        <p className="policy-version-links">
+          {archive ? null : <a href={links.version(version.version)}>{t('archiveLink')}</a>}
+          <a href={links.list}>{t('listLink')}</a>
+        </p>
       </header>
       <TableOfContents articles={document.articles} />
       <div className="policy-body">
         <Content components={{CookieTable: () => <CookieTable locale={locale} />, TranslationNotice}} />
       </div>
       <Glossary terms={document.terms} articles={document.articles} />
-      <RevisionHistory revisions={frontmatter.revisions} changes={changes} />
+      <RevisionHistory view={view} links={links} />
+      {archive ? (
+        <p className="policy-fingerprint">
+          {t('sha256', {language: locale === 'ja' ? '日本語' : 'English'})}
+          <code>{version.sha256[locale]}</code>
+        </p>
+      ) : null}
     </article>
   );
 }

@@ -1,43 +1,39 @@
 import {getTranslations} from 'next-intl/server';
-import type {Revision} from '@/lib/policy/frontmatter';
-import type {RevisionChanges} from '@/lib/policy/load';
+import type {EpochView} from '@/lib/policy/sources';
+import type {PolicyLinks} from './links';
 import {PolicyDate} from './PolicyDate';
 
-/** 改定履歴, newest first (a date or summary legal staff have not set is shown as unset, not invented), with the articles each revision changed where the earlier text is kept. */
-export async function RevisionHistory({revisions, changes}: {revisions: Revision[]; changes: RevisionChanges[]}) {
+/**
+ * 改定履歴, newest first: each version links to its own page and, after the first, to what it
+ * changed. A date or summary legal staff have not set is shown as unset, never invented.
+ */
+export async function RevisionHistory({view, links}: {view: EpochView; links: PolicyLinks}) {
   const t = await getTranslations('RevisionHistory');
-  const tt = await getTranslations('TableOfContents');
-  const describe = (revision: Revision, index: number) => {
-    if (index === 0) return t('firstVersion');
-    const changed = changes.find((c) => c.version === revision.version)?.changedArticles;
-    if (!changed) return t('unknownChanges');
-    if (changed.length === 0) return t('noArticleChanges');
-    return t('changedArticles', {articles: changed.map((number) => tt('articleNumber', {number})).join(', ')});
-  };
+  const tv = await getTranslations('PolicyVersions');
+  const entries = view.versions.map((version, index) => ({version, index})).reverse();
   return (
     <section className="revisions" id="revisions" aria-labelledby="revisions-title">
       <h2 id="revisions-title">{t('title')}</h2>
       <ol reversed>
-        {revisions
-          .map((revision, index) => ({revision, index}))
-          .reverse()
-          .map(({revision, index}) => (
-            <li key={revision.version}>
-              <p className="revision-head">
-                {revision.date ? (
-                  <PolicyDate date={revision.date} />
-                ) : (
-                  <span className="date-unset">{t('dateUnset')}</span>
-                )}{' '}
-                <span className="revision-version">
-                  {t('version')} {revision.version}
-                </span>
-                {revision.reconsent && index > 0 ? <span className="badge">{t('reconsent')}</span> : null}
-              </p>
-              {revision.summary ? <p>{revision.summary}</p> : null}
-              <p className="revision-changes">{describe(revision, index)}</p>
-            </li>
-          ))}
+        {entries.map(({version, index}) => (
+          <li key={version.version}>
+            <p className="revision-head">
+              {version.revision.date ? (
+                <PolicyDate date={version.revision.date} />
+              ) : (
+                <span className="date-unset">{t('dateUnset')}</span>
+              )}{' '}
+              <a className="revision-version" href={links.version(version.version)}>
+                {tv('version', {version: version.version})}
+              </a>
+              {version.revision.reconsent && index > 0 ? <span className="badge">{t('reconsent')}</span> : null}
+            </p>
+            {version.revision.summary ? <p>{version.revision.summary}</p> : null}
+            <p className="revision-changes">
+              {index === 0 ? t('firstVersion') : <a href={links.changes(version.version)}>{tv('changes')}</a>}
+            </p>
+          </li>
+        ))}
       </ol>
     </section>
   );

@@ -1,10 +1,10 @@
 import {compareVersions} from '../policy/dates';
 import {CONSENT_CONTRACT, type ConsentContract} from './contract';
-import {evaluateConsent, type ConsentPolicy} from './record';
+import {consentPolicyAt, evaluateConsent, type ConsentScheduleEntry} from './record';
 
 export interface BootConfig {
   contract: ConsentContract;
-  policy: ConsentPolicy;
+  schedule: ConsentScheduleEntry[];
   /** Google Consent Mode v2: set the defaults (all denied) before any tag can run. */
   gtag: boolean;
 }
@@ -14,7 +14,12 @@ export interface BootConfig {
  * without a valid choice — at first paint, never for one frame to anyone else, and with no layout
  * shift. Without JavaScript the banner simply stays visible and its form posts to /api/consent.
  */
-function boot(config: BootConfig, evaluate: typeof evaluateConsent, compare: typeof compareVersions) {
+function boot(
+  config: BootConfig,
+  evaluate: typeof evaluateConsent,
+  compare: typeof compareVersions,
+  policyAt: typeof consentPolicyAt,
+) {
   const root = document.documentElement;
   root.setAttribute('data-js', '');
   let raw: string | null = null;
@@ -27,7 +32,8 @@ function boot(config: BootConfig, evaluate: typeof evaluateConsent, compare: typ
       }
     }
   }
-  const result = evaluate(raw, config.policy, Date.now(), config.contract, compare).status;
+  const now = Date.now();
+  const result = evaluate(raw, policyAt(config.schedule, now), now, config.contract, compare).status;
   const gpc = (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;
   // With Global Privacy Control the choice is already made: declined (recorded after hydration).
   root.setAttribute('data-consent', result === 'valid' || gpc ? 'given' : result);
@@ -46,7 +52,7 @@ function boot(config: BootConfig, evaluate: typeof evaluateConsent, compare: typ
   }
 }
 
-export function bootScript(policy: ConsentPolicy, gtag: boolean): string {
-  const config: BootConfig = {contract: CONSENT_CONTRACT, policy, gtag};
-  return `(${boot.toString()})(${JSON.stringify(config)},${evaluateConsent.toString()},${compareVersions.toString()})`;
+export function bootScript(schedule: ConsentScheduleEntry[], gtag: boolean): string {
+  const config: BootConfig = {contract: CONSENT_CONTRACT, schedule, gtag};
+  return `(${boot.toString()})(${JSON.stringify(config)},${evaluateConsent.toString()},${compareVersions.toString()},${consentPolicyAt.toString()})`;
 }

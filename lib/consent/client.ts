@@ -3,12 +3,14 @@ import {CONSENT_CONTRACT, CONSENT_COOKIE, type ConsentCategory, type OptionalCat
 import {clearReceipts, queueReceipt} from './receipts';
 import {
   ALL_DENIED,
+  consentPolicyAt,
   consentStatus,
   createConsent,
   serializeConsent,
   type ConsentChoices,
   type ConsentPolicy,
   type ConsentRecord,
+  type ConsentScheduleEntry,
 } from './record';
 import type {ConsentMethod} from './contract';
 
@@ -50,9 +52,13 @@ function readStatus(policy: ConsentPolicy) {
   return consentStatus(Cookies.get(CONSENT_COOKIE), policy, Date.now());
 }
 
-/** Called once by the consent root; records a GPC signal as a declined choice when there is none. */
-export function initConsent(policy: ConsentPolicy): void {
+/**
+ * Called once by the consent root with the policy's schedule: the version in force now (the same
+ * decision the boot script made). Records a GPC signal as a declined choice when there is none.
+ */
+export function initConsent(schedule: ConsentScheduleEntry[]): void {
   if (state.policy) return;
+  const policy = consentPolicyAt(schedule, Date.now());
   const status = readStatus(policy);
   update({policy, record: status.status === 'valid' ? status.record : null});
   const gpc = (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;

@@ -1,5 +1,5 @@
 import {diagnostic, type Diagnostic} from './diagnostics';
-import type {Article, PolicyDocument} from './types';
+import type {PolicyDocument} from './types';
 
 /** Anchors of structure (articles and items); defined-term anchors differ between languages by nature. */
 export function structuralAnchors(doc: PolicyDocument) {
@@ -55,12 +55,4 @@ export function checkTranslation(original: PolicyDocument, translation: PolicyDo
     }
   }
   return out;
-}
-
-/** Articles whose text differs between two versions of the same policy, by article number. */
-export function changedArticles(previous: Article[], current: Article[]): number[] {
-  const before = new Map(previous.map((a) => [a.number, `${a.heading}\n${a.text}`]));
-  const after = new Map(current.map((a) => [a.number, `${a.heading}\n${a.text}`]));
-  const numbers = [...new Set([...before.keys(), ...after.keys()])].sort((x, y) => x - y);
-  return numbers.filter((n) => before.get(n) !== after.get(n));
 }

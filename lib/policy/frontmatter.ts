@@ -47,6 +47,13 @@ export const revisionSchema = z.strictObject(
     date: date('date').optional(),
     summary: text('summary').optional(),
     reconsent: z.boolean({error: '「reconsent（再同意が必要か）」は true か false で書いてください。'}).default(false),
+    // Written by `npm run policy:new-version` when the version is archived; never by hand.
+    sha256: z
+      .strictObject(
+        {ja: z.string().regex(/^[0-9a-f]{64}$/), en: z.string().regex(/^[0-9a-f]{64}$/)},
+        {error: '「sha256」は npm run policy:new-version が書く値です。手で変えないでください。'},
+      )
+      .optional(),
   },
   {
     error: (issue) =>
@@ -103,7 +110,7 @@ export const frontmatterSchema = z
         message: `「version」(${fm.version}) と改定履歴の最新の版 (${newest.version}) が一致しません。新しい版を出すときは改定履歴の末尾にも追加してください。`,
       });
     }
-    if (newest && (newest.date || fm.lastUpdated) && newest.date !== fm.lastUpdated) {
+    if (newest && fm.lastUpdated && newest.date !== fm.lastUpdated) {
       ctx.addIssue({
         code: 'custom',
         path: ['lastUpdated'],
@@ -114,12 +121,3 @@ export const frontmatterSchema = z
 
 export type PolicyFrontmatter = z.infer<typeof frontmatterSchema>;
 export type Revision = z.infer<typeof revisionSchema>;
-
-/**
- * The oldest policy version whose consent is still valid: the newest revision marked
- * `reconsent: true` (seed Art. 9-2). Choices recorded under an older version must be asked again.
- */
-export function consentBaselineVersion(fm: PolicyFrontmatter): string {
-  const marked = fm.revisions.filter((r) => r.reconsent);
-  return (marked.at(-1) ?? fm.revisions[0]!).version;
-}

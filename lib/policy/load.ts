@@ -1,7 +1,9 @@
+import {createHash} from 'node:crypto';
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {changedArticles, checkTranslation} from './check';
+import {checkTranslation} from './check';
 import {diagnostic, type Diagnostic, PolicyError} from './diagnostics';
+import type {Revision} from './frontmatter';
 import {parsePolicy} from './parse';
 import type {PolicyDocument, PolicyLocale} from './types';
 
@@ -9,16 +11,22 @@ export const POLICY_LOCALES: readonly PolicyLocale[] = ['ja', 'en'];
 export const ORIGINAL_LOCALE: PolicyLocale = 'ja';
 export const DEFAULT_POLICY_DIR = path.join(process.cwd(), 'content', 'privacy');
 
-export interface RevisionChanges {
+/** One version of the policy: its revision entry and, in each language, its text and fingerprint. */
+export interface PolicyVersion {
   version: string;
-  /** Article numbers that differ from the previous version; null when no earlier text is kept. */
-  changedArticles: number[] | null;
+  revision: Revision;
+  documents: Record<PolicyLocale, PolicyDocument>;
+  /** SHA-256 of each language's file, as kept: what an archived page shows and a receipt names. */
+  sha256: Record<PolicyLocale, string>;
+  /** From the version's own frontmatter; null while legal staff have not set it. */
+  effectiveDate: string | null;
+  /** Kept under versions/ (true for every version but the newest). */
+  archived: boolean;
 }
 
-export interface PolicySet {
-  documents: Record<PolicyLocale, PolicyDocument>;
-  /** For each locale, what each revision changed (oldest first). */
-  changes: Record<PolicyLocale, RevisionChanges[]>;
+/** The policy's record: every version, oldest first, as the newest file's revision list orders them. */
+export interface PolicyHistory {
+  versions: PolicyVersion[];
   diagnostics: Diagnostic[];
 }
 
@@ -26,21 +34,21 @@ function relative(file: string): string {
   return path.relative(process.cwd(), file) || file;
 }
 
-/**
- * Reads and checks every policy file of a directory: `<dir>/{ja,en}.mdx`, and the texts of earlier
- * versions kept as `<dir>/versions/<version>/{ja,en}.mdx`. The checker and the build both call this,
- * so "a valid policy" has one definition.
- */
-export function readPolicySet(dir: string = DEFAULT_POLICY_DIR): PolicySet {
-  const diagnostics: Diagnostic[] = [];
-  const documents = {} as Record<PolicyLocale, PolicyDocument>;
+export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Parses both languages of one version's folder, checking the translation against the original. */
+function readVersionFiles(dir: string, diagnostics: Diagnostic[]) {
+  const documents = {} as Partial<Record<PolicyLocale, PolicyDocument>>;
+  const hashes = {} as Record<PolicyLocale, string>;
   for (const locale of POLICY_LOCALES) {
     const file = path.join(dir, `${locale}.mdx`);
     if (!existsSync(file)) {
       diagnostics.push(diagnostic(relative(file), undefined, 'file-missing', {file: relative(file)}));
       continue;
     }
-    documents[locale] = parsePolicy(readFileSync(file, 'utf8'), relative(file));
+    const text = readFileSync(file, 'utf8');
+    documents[locale] = parsePolicy(text, relative(file));
+    hashes[locale] = sha256(text);
     diagnostics.push(...documents[locale].diagnostics);
   }
   const original = documents[ORIGINAL_LOCALE];
@@ -49,43 +57,101 @@ export function readPolicySet(dir: string = DEFAULT_POLICY_DIR): PolicySet {
   const originalCorrect = original?.diagnostics.every((d) => d.severity !== 'error');
   for (const locale of POLICY_LOCALES) {
     const translation = documents[locale];
-    if (original && originalCorrect && translation && locale !== ORIGINAL_LOCALE)
+    if (original && originalCorrect && translation && locale !== ORIGINAL_LOCALE) {
       diagnostics.push(...checkTranslation(original, translation));
+    }
   }
-  const changes = {} as PolicySet['changes'];
-  for (const locale of POLICY_LOCALES) {
-    changes[locale] = documents[locale] ? revisionChanges(dir, documents[locale], diagnostics) : [];
-  }
-  return {documents, changes, diagnostics};
+  return {documents, hashes};
 }
 
-function revisionChanges(dir: string, current: PolicyDocument, diagnostics: Diagnostic[]): RevisionChanges[] {
-  const revisions = current.frontmatter?.revisions ?? [];
+/**
+ * Reads and checks a policy folder: `<dir>/{ja,en}.mdx` (the newest version) and every earlier
+ * version kept as `<dir>/versions/<version>/{ja,en}.mdx`, each matching the SHA-256 recorded when
+ * it was archived. The checker and the build both call this, so "a valid policy" has one definition.
+ */
+export function readPolicyHistory(dir: string = DEFAULT_POLICY_DIR): PolicyHistory {
+  const diagnostics: Diagnostic[] = [];
+  const newest = readVersionFiles(dir, diagnostics);
+  const frontmatter = newest.documents[ORIGINAL_LOCALE]?.frontmatter;
+  if (!frontmatter || !newest.documents.en) return {versions: [], diagnostics};
+
   const versionsDir = path.join(dir, 'versions');
   const kept = existsSync(versionsDir) ? readdirSync(versionsDir) : [];
   for (const version of kept) {
-    if (!revisions.some((r) => r.version === version) || version === current.frontmatter?.version) {
+    if (!frontmatter.revisions.some((r) => r.version === version) || version === frontmatter.version) {
       diagnostics.push(
         diagnostic(relative(path.join(versionsDir, version)), undefined, 'unknown-version-text', {version}),
       );
     }
   }
-  const textOf = (version: string) => {
-    if (version === current.frontmatter?.version) return current;
-    const file = path.join(versionsDir, version, `${current.locale}.mdx`);
-    return existsSync(file) ? parsePolicy(readFileSync(file, 'utf8'), relative(file)) : null;
-  };
-  return revisions.map((revision, i) => {
-    const previous = i > 0 ? textOf(revisions[i - 1]!.version) : null;
-    const text = textOf(revision.version);
-    return {
+
+  const versions: PolicyVersion[] = [];
+  for (const revision of frontmatter.revisions) {
+    const archived = revision.version !== frontmatter.version;
+    const folder = archived ? path.join(versionsDir, revision.version) : dir;
+    if (archived && !existsSync(folder)) {
+      const file = relative(path.join(folder, `${ORIGINAL_LOCALE}.mdx`));
+      diagnostics.push(diagnostic(file, undefined, 'archive-missing', {version: revision.version, file}));
+      continue;
+    }
+    const {documents, hashes} = archived ? readVersionFiles(folder, diagnostics) : newest;
+    if (!documents.ja || !documents.en) continue;
+    if (archived) checkArchivedHashes(revision, hashes, folder, diagnostics);
+    versions.push({
       version: revision.version,
-      changedArticles: previous && text ? changedArticles(previous.articles, text.articles) : null,
-    };
-  });
+      revision,
+      documents: documents as Record<PolicyLocale, PolicyDocument>,
+      sha256: hashes,
+      effectiveDate: documents.ja.frontmatter?.effectiveDate ?? null,
+      archived,
+    });
+  }
+  checkEffectiveDates(versions, diagnostics);
+  return {versions, diagnostics};
 }
 
-const checked = new Map<string, {key: string; set: PolicySet}>();
+/** The archive is append-only: a kept text must still be the text whose fingerprint was recorded. */
+function checkArchivedHashes(
+  revision: Revision,
+  hashes: Record<PolicyLocale, string>,
+  folder: string,
+  diagnostics: Diagnostic[],
+) {
+  for (const locale of POLICY_LOCALES) {
+    const file = relative(path.join(folder, `${locale}.mdx`));
+    const recorded = revision.sha256?.[locale];
+    if (!recorded) {
+      diagnostics.push(diagnostic(file, undefined, 'archive-hash-missing', {version: revision.version}));
+    } else if (recorded !== hashes[locale]) {
+      diagnostics.push(
+        diagnostic(file, undefined, 'archive-hash-mismatch', {
+          version: revision.version,
+          recorded,
+          actual: hashes[locale],
+        }),
+      );
+    }
+  }
+}
+
+function checkEffectiveDates(versions: PolicyVersion[], diagnostics: Diagnostic[]) {
+  let previous: PolicyVersion | null = null;
+  for (const version of versions) {
+    if (version.effectiveDate && previous?.effectiveDate && version.effectiveDate <= previous.effectiveDate) {
+      const doc = version.documents.ja;
+      diagnostics.push(
+        diagnostic(doc.file, {line: doc.fieldLines.effectiveDate ?? 1, column: 1}, 'effective-date-order', {
+          version: version.version,
+          date: version.effectiveDate,
+          previous: previous.effectiveDate,
+        }),
+      );
+    }
+    if (version.effectiveDate) previous = version;
+  }
+}
+
+const checked = new Map<string, {key: string; history: PolicyHistory}>();
 
 /** Changes whenever a policy file of the directory (or a kept version) is edited, added or removed. */
 function contentKey(dir: string): string {
@@ -100,19 +166,18 @@ function contentKey(dir: string): string {
 }
 
 /**
- * The build's and the server's entry: the checked policy of one locale, or a PolicyError that fails
- * `next build`. Parsed once per content change — the consent route asks for the version on every
- * request — and again as soon as an editor saves a file (npm run dev).
+ * The build's and the server's entry: the checked history of a policy folder, or a PolicyError
+ * that fails `next build`. Parsed once per content change, and again as soon as an editor saves a
+ * file (npm run dev).
  */
-export function loadPolicy(locale: PolicyLocale, dir: string = DEFAULT_POLICY_DIR) {
+export function loadPolicyHistory(dir: string = DEFAULT_POLICY_DIR): PolicyVersion[] {
   const key = contentKey(dir);
   let entry = checked.get(dir);
   if (entry?.key !== key) {
-    entry = {key, set: readPolicySet(dir)};
+    entry = {key, history: readPolicyHistory(dir)};
     checked.set(dir, entry);
   }
-  const {set} = entry;
-  const errors = set.diagnostics.filter((d) => d.severity === 'error');
+  const errors = entry.history.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new PolicyError(errors);
-  return {document: set.documents[locale], changes: set.changes[locale]};
+  return entry.history.versions;
 }

@@ -284,6 +284,42 @@ export const POLICY_RULES = {
       en: `Kept text ${version} is not an earlier revision.`,
     }),
   }),
+  'archive-missing': rule<{version: string; file: string}>({
+    severity: 'error',
+    meaning: '改定履歴にある以前の版の本文が `versions/<版>/` に保存されていない',
+    fix: '`npm run policy:new-version` で版を上げる（本文の保存と指紋の記録を自動で行う）',
+    message: ({version, file}) => ({
+      ja: `改定履歴の版 ${version} の本文 ${file} がありません。以前の版は削除せず保存してください（版を上げるときは npm run policy:new-version を使います）。`,
+      en: `The text of version ${version} is not kept at ${file}.`,
+    }),
+  }),
+  'archive-hash-missing': rule<{version: string}>({
+    severity: 'error',
+    meaning: '保存した以前の版の指紋（`sha256`）が改定履歴に記録されていない',
+    fix: '`npm run policy:new-version` で保存する（手で書かない）',
+    message: ({version}) => ({
+      ja: `保存された版 ${version} の指紋（sha256）が改定履歴に記録されていません。以前の版は npm run policy:new-version で保存してください。`,
+      en: `No sha256 is recorded for the kept text of version ${version}.`,
+    }),
+  }),
+  'archive-hash-mismatch': rule<{version: string; recorded: string; actual: string}>({
+    severity: 'error',
+    meaning: '保存した以前の版の本文が、保存したときから変わっている',
+    fix: '保存した版は変更できない。Git で元に戻し、直したい点は新しい版として公開する',
+    message: ({version, recorded, actual}) => ({
+      ja: `保存された版 ${version} の本文が、保存したときの指紋と一致しません（記録: ${recorded.slice(0, 12)}… / 現在: ${actual.slice(0, 12)}…）。公開した版は変更できません。Git で元に戻し、直したい点は新しい版として公開してください。`,
+      en: `The kept text of version ${version} no longer matches its recorded sha256.`,
+    }),
+  }),
+  'effective-date-order': rule<{version: string; date: string; previous: string}>({
+    severity: 'error',
+    meaning: '版の施行日が前の版の施行日より前',
+    fix: '施行日は版の順に新しくする',
+    message: ({version, date, previous}) => ({
+      ja: `版 ${version} の施行日 ${date} が前の版の施行日 ${previous} より後になっていません。`,
+      en: `Version ${version} takes effect on ${date}, not after the previous version (${previous}).`,
+    }),
+  }),
   'term-defined-twice': rule<{term: string; firstLine: number}>({
     severity: 'warning',
     meaning: '同じ定義語が 2 回定義されている',

@@ -1,5 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
+import type {Scheduled} from '../policy/schedule';
 
 /**
  * What `npm run build` records for the CSP (scripts/csp-manifest.ts): the inline-script hashes of
@@ -8,8 +9,10 @@ import path from 'node:path';
 export interface CspManifest {
   /** "/ja/privacy" → ["'sha256-…'", …] */
   prerendered: Record<string, string[]>;
-  /** Every page route of app/, as a pattern: "/[locale]/privacy". */
+  /** Every page route of app/, as a pattern: "/[locale]/privacy/[epoch]". */
   pages: string[];
+  /** Each policy's public base path and its versions' effective dates, for the epoch in force. */
+  policies: {base: string; versions: Scheduled[]}[];
 }
 
 export const CSP_MANIFEST_FILE = 'csp-manifest.json';
@@ -47,4 +50,14 @@ export function matchesPage(route: string, patterns: string[]): boolean {
       expected.every((segment, i) => segment === parts[i] || /^\[[^.\]]+\]$/.test(segment))
     );
   });
+}
+
+/**
+ * In development there is no build manifest: /privacy is the newest version of content/privacy
+ * (read from its frontmatter on every request, so an editor's new version shows at once).
+ */
+export function developmentPolicies(): CspManifest['policies'] {
+  const file = path.join(process.cwd(), 'content', 'privacy', 'ja.mdx');
+  const version = existsSync(file) ? /^version:\s*"([^"]+)"/m.exec(readFileSync(file, 'utf8'))?.[1] : undefined;
+  return version ? [{base: '/privacy', versions: [{version, effectiveDate: null}]}] : [];
 }

@@ -7,15 +7,29 @@ import {CSP_MANIFEST_FILE, distDir} from '@/lib/security/csp-manifest';
 const DIST = distDir();
 const BUILD_LOG = `${DIST}/build-output.log`;
 
-test('the build lists both policy routes as statically generated (●)', () => {
+test('the build lists the policy routes, archive and comparison included, as statically generated (●)', () => {
   expect(existsSync(BUILD_LOG), `${BUILD_LOG} is written by npm test's build step: run npm test`).toBe(true);
   const log = readFileSync(BUILD_LOG, 'utf8');
-  expect(log).toMatch(/● \/ja\/privacy/);
-  expect(log).toMatch(/● \/en\/privacy/);
+  for (const route of [
+    '/ja/privacy/1.0.0',
+    '/en/privacy/1.0.0',
+    '/ja/privacy/1.0.0/versions',
+    '/en/privacy/1.0.0/versions',
+  ]) {
+    expect(log).toContain(`● ${route}`);
+  }
+  expect(log).toMatch(/● \/\[locale\]\/privacy\/\[epoch\]\/versions\/\[version\]\/changes/);
   const manifest = JSON.parse(readFileSync(`${DIST}/prerender-manifest.json`, 'utf8')) as {
     routes: Record<string, unknown>;
   };
-  expect(Object.keys(manifest.routes)).toEqual(expect.arrayContaining(['/ja/privacy', '/en/privacy']));
+  expect(Object.keys(manifest.routes)).toEqual(
+    expect.arrayContaining([
+      '/ja/privacy/1.0.0/versions/1.0.0',
+      '/en/privacy/1.0.0/versions/1.0.0',
+      '/ja/e2e-fixtures/privacy/1.0.0/versions/1.1.0/changes',
+      '/en/e2e-fixtures/privacy/1.1.0/versions/1.1.0/changes',
+    ]),
+  );
 });
 
 // Byte budgets on the build output (speed itself is measured by npm run bench, never asserted).
@@ -39,10 +53,11 @@ test('the CSP hashes come from the build’s manifest, and a page’s CSP lists 
     prerendered: Record<string, string[]>;
     pages: string[];
   };
-  expect(manifest.pages).toEqual(expect.arrayContaining(['/[locale]/privacy', '/[locale]/page-not-found']));
+  expect(manifest.pages).toEqual(expect.arrayContaining(['/[locale]/privacy/[epoch]', '/[locale]/page-not-found']));
   for (const [path, route] of [
-    ['/privacy', '/ja/privacy'],
-    ['/en/privacy', '/en/privacy'],
+    ['/privacy', '/ja/privacy/1.0.0'],
+    ['/en/privacy', '/en/privacy/1.0.0'],
+    ['/privacy/versions/1.0.0', '/ja/privacy/1.0.0/versions/1.0.0'],
   ] as const) {
     const response = await request.get(path);
     const scriptSrc = /script-src ([^;]+)/.exec(response.headers()['content-security-policy'] ?? '')![1]!;

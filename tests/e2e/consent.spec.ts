@@ -208,7 +208,7 @@ for (const locale of ['ja', 'en'] as const) {
       const region = banner(page, locale);
       await expect(region).toBeVisible();
       await expect(region.locator('.consent-reconsent')).toBeVisible();
-      await expect(region.locator('.consent-reconsent a')).toHaveAttribute('href', `${POLICY_PATH[locale]}#revisions`);
+      await expect(region.locator('.consent-reconsent a')).toHaveAttribute('href', `${POLICY_PATH[locale]}/changes`);
       await region.getByRole('button', {name: L.decline}).click();
       const record = (await consentCookie(context))!.record;
       expect(record).toMatchObject({

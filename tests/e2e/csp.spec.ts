@@ -1,31 +1,6 @@
-import {expect, test, type Page} from '@playwright/test';
+import {expect, test} from '@playwright/test';
 import {banner, FIXTURE_PAGE, LABELS} from './consent-helpers';
-import {gotoHydrated} from './helpers';
-
-/** Records CSP violations and console errors from the first script on. */
-async function watch(page: Page, baseURL: string) {
-  await page.addInitScript(() => {
-    const found: string[] = [];
-    (window as unknown as {cspViolations: string[]}).cspViolations = found;
-    document.addEventListener('securitypolicyviolation', (e) =>
-      found.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
-    );
-  });
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  const foreign: string[] = [];
-  page.on('request', (r) => new URL(r.url()).origin !== new URL(baseURL).origin && foreign.push(r.url()));
-  return async () => {
-    const violations = await page.evaluate(() => (window as unknown as {cspViolations: string[]}).cspViolations);
-    expect(violations, 'CSP violations').toEqual([]);
-    expect(
-      errors.filter((e) => !/status of 404/.test(e)),
-      'console errors',
-    ).toEqual([]);
-    expect(foreign, 'third-party requests').toEqual([]);
-  };
-}
+import {gotoHydrated, watchCsp as watch} from './helpers';
 
 test('every page carries the security headers and a hash-based CSP without unsafe-inline', async ({request}) => {
   for (const [path, status] of [

@@ -29,3 +29,28 @@ export async function gotoHydrated(page: Page, path: string) {
 }
 
 export const POLICY_PATH = {ja: '/privacy', en: '/en/privacy'} as const;
+
+/** Records CSP violations and console errors from the first script on. */
+export async function watchCsp(page: Page, baseURL: string) {
+  await page.addInitScript(() => {
+    const found: string[] = [];
+    (window as unknown as {cspViolations: string[]}).cspViolations = found;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      found.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+    );
+  });
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  const foreign: string[] = [];
+  page.on('request', (r) => new URL(r.url()).origin !== new URL(baseURL).origin && foreign.push(r.url()));
+  return async () => {
+    const violations = await page.evaluate(() => (window as unknown as {cspViolations: string[]}).cspViolations);
+    expect(violations, 'CSP violations').toEqual([]);
+    expect(
+      errors.filter((e) => !/status of 404/.test(e)),
+      'console errors',
+    ).toEqual([]);
+    expect(foreign, 'third-party requests').toEqual([]);
+  };
+}

@@ -96,11 +96,11 @@ for (const locale of ['ja', 'en'] as const) {
       }
     });
 
-    test('states no date nobody decided: 施行日 未定, no invented revision date or 「制定」', async ({page}) => {
+    test('states no date nobody decided: 施行 未定, no invented revision date or 「制定」', async ({page}) => {
       await page.goto(POLICY_PATH[locale]);
       const dates = page.locator('.policy-dates');
       await expect(dates.locator('time')).toHaveCount(0);
-      await expect(dates).toContainText(locale === 'ja' ? /施行日\s*未定/ : /Effective date\s*Not yet decided/);
+      await expect(dates).toContainText(locale === 'ja' ? /施行期間\s*未定 から/ : /In force\s*from Not yet decided/);
       await expect(dates).toContainText(locale === 'ja' ? /版\s*1\.0\.0/ : /Version\s*1\.0\.0/);
       await expect(dates).not.toContainText(locale === 'ja' ? '最終改定日' : 'Last updated');
       await expect(page.locator('.policy-dates .date-unset')).toBeVisible();
@@ -219,6 +219,8 @@ test('sitemap.xml and robots.txt', async ({request}) => {
   expect(sitemap).toContain('/privacy</loc>');
   expect(sitemap).toContain('/en/privacy</loc>');
   expect(sitemap).toMatch(/hreflang="x-default"/);
+  expect(sitemap).toContain('/privacy/versions/1.0.0</loc>');
+  expect(sitemap).toContain('/en/privacy/versions</loc>');
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
 });

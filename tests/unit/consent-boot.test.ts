@@ -11,7 +11,16 @@ function runBoot(cookie: string, options: {gpc?: boolean; gtag?: boolean} = {}) 
     'window',
     'document',
     'navigator',
-    bootScript({version: '1.2.0', baseline: '1.1.0'}, options.gtag ?? false),
+    bootScript(
+      [
+        {version: '1.0.0', effective: null, reconsent: false},
+        {version: '1.1.0', effective: Date.UTC(2026, 0, 1), reconsent: true},
+        {version: '1.2.0', effective: Date.UTC(2026, 5, 1), reconsent: false},
+        // Upcoming: not in force until 2099, so the boot script must not ask for it yet.
+        {version: '1.3.0', effective: Date.UTC(2099, 0, 1), reconsent: true},
+      ],
+      options.gtag ?? false,
+    ),
   )(window, document, navigator);
   return {attributes, window};
 }

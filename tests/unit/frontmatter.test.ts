@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
-import {consentBaselineVersion, frontmatterSchema} from '@/lib/policy/frontmatter';
+import {consentPolicyAt} from '@/lib/consent/record';
+import {frontmatterSchema} from '@/lib/policy/frontmatter';
 
 const realFrontmatter = (locale: string) =>
   parse(readFileSync(`content/privacy/${locale}.mdx`, 'utf8').split('---')[1]!);
@@ -31,15 +32,6 @@ describe('frontmatter schema', () => {
   it('accepts a valid multi-revision frontmatter and defaults reconsent to false', () => {
     const parsed = frontmatterSchema.parse(valid);
     expect(parsed.revisions[0]!.reconsent).toBe(false);
-    expect(consentBaselineVersion(parsed)).toBe('1.1.0');
-  });
-
-  it('falls back to the first revision when none asks for reconsent', () => {
-    const parsed = frontmatterSchema.parse({
-      ...valid,
-      revisions: valid.revisions.map((r) => ({...r, reconsent: false})),
-    });
-    expect(consentBaselineVersion(parsed)).toBe('1.0.0');
   });
 
   it.each([
@@ -65,5 +57,26 @@ describe('frontmatter schema', () => {
     ],
   ])('rejects %s', (_label, input, expected) => {
     expect(messages(input).join('\n')).toMatch(expected);
+  });
+});
+
+describe('the consent policy at an instant', () => {
+  const day = (date: string) => Date.parse(`${date}T00:00:00+09:00`);
+  const schedule = [
+    {version: '1.0.0', effective: null, reconsent: false},
+    {version: '1.1.0', effective: day('2026-04-01'), reconsent: true},
+    {version: '1.2.0', effective: day('2026-10-01'), reconsent: false},
+  ];
+
+  it('is the version in force, with the newest version up to it that asked again as the baseline', () => {
+    expect(consentPolicyAt(schedule, day('2026-03-31'))).toEqual({version: '1.0.0', baseline: '1.0.0'});
+    expect(consentPolicyAt(schedule, day('2026-04-01'))).toEqual({version: '1.1.0', baseline: '1.1.0'});
+    expect(consentPolicyAt(schedule, day('2026-04-01') - 1)).toEqual({version: '1.0.0', baseline: '1.0.0'});
+    expect(consentPolicyAt(schedule, day('2027-01-01'))).toEqual({version: '1.2.0', baseline: '1.1.0'});
+  });
+
+  it('falls back to the first version when none asks for reconsent', () => {
+    const quiet = schedule.map((s) => ({...s, reconsent: false}));
+    expect(consentPolicyAt(quiet, day('2027-01-01'))).toEqual({version: '1.2.0', baseline: '1.0.0'});
   });
 });

@@ -3,7 +3,10 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {formatDiagnostic, PolicyError} from '@/lib/policy/diagnostics';
 import {parsePolicy} from '@/lib/policy/parse';
-import {loadPolicy, readPolicySet} from '@/lib/policy/load';
+import {cpSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {comparePolicies} from '@/lib/policy/compare';
+import {loadPolicyHistory, readPolicyHistory} from '@/lib/policy/load';
 
 const FIXTURES = 'tests/fixtures/policy';
 const errorsOf = (diagnostics: ReturnType<typeof parsePolicy>['diagnostics']) =>
@@ -91,11 +94,11 @@ describe('policy checker: the fixture corpus of broken files', () => {
   });
 
   it('accepts the valid pair clean: no errors, no warnings', () => {
-    expect(readPolicySet(path.join(FIXTURES, 'valid')).diagnostics).toEqual([]);
+    expect(readPolicyHistory(path.join(FIXTURES, 'valid')).diagnostics).toEqual([]);
   });
 
   it('accepts the real content with no errors, and warns while the effective date is unset', () => {
-    const {diagnostics} = readPolicySet();
+    const {diagnostics} = readPolicyHistory();
     expect(errorsOf(diagnostics)).toEqual([]);
     const unset = diagnostics.filter((d) => d.code === 'effective-date-unset');
     expect(unset.map((d) => `${d.file}:${d.line}`)).toEqual(['content/privacy/ja.mdx:4']);
@@ -111,7 +114,7 @@ describe('policy checker: translations mirror the original', () => {
     ['different-date', 'translation-frontmatter', /effectiveDate.*原文: 2026-04-01 \/ 翻訳: 2026-05-01/],
     ['different-version', 'translation-frontmatter', /version.*原文: 1\.2\.0 \/ 翻訳: 1\.1\.0/],
   ])('%s', (dir, code, message) => {
-    const {diagnostics} = readPolicySet(path.join(FIXTURES, 'translation', dir));
+    const {diagnostics} = readPolicyHistory(path.join(FIXTURES, 'translation', dir));
     const found = diagnostics.filter((d) => d.code === code);
     expect(found.length).toBeGreaterThan(0);
     expect(found[0]!.file).toMatch(/en\.mdx$/);
@@ -119,29 +122,64 @@ describe('policy checker: translations mirror the original', () => {
   });
 });
 
-describe('revisions', () => {
-  it('lists the articles that differ from the previous version when its text is kept', () => {
-    const {changes} = readPolicySet(path.join(FIXTURES, 'versions'));
-    expect(changes.ja).toEqual([
-      {version: '1.0.0', changedArticles: null},
-      {version: '1.1.0', changedArticles: [2]},
+describe('the archive', () => {
+  /** A copy of a fixture folder that a test may damage. */
+  function copyOf(fixture: string): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'policy-archive-'));
+    cpSync(path.join(FIXTURES, fixture), dir, {recursive: true});
+    return dir;
+  }
+
+  it('reads every version with its recorded fingerprint and its own effective date', () => {
+    const {versions, diagnostics} = readPolicyHistory(path.join(FIXTURES, 'versions'));
+    expect(diagnostics).toEqual([]);
+    expect(versions.map((v) => [v.version, v.archived, v.effectiveDate])).toEqual([
+      ['1.0.0', true, '2025-04-01'],
+      ['1.1.0', false, '2026-04-01'],
     ]);
-    expect(changes.en[1]).toEqual({version: '1.1.0', changedArticles: [2]});
+    expect(versions[0]!.sha256).toEqual(versions[1]!.revision && versions[0]!.revision.sha256);
   });
 
-  it('reports the changes as unknown when no earlier text is kept', () => {
-    expect(readPolicySet(path.join(FIXTURES, 'valid')).changes.ja[1]).toEqual({
-      version: '1.1.0',
-      changedArticles: null,
-    });
+  it('refuses a kept text that no longer matches its recorded SHA-256, naming the file', () => {
+    const dir = copyOf('versions');
+    const kept = path.join(dir, 'versions', '1.0.0', 'ja.mdx');
+    writeFileSync(kept, readFileSync(kept, 'utf8').replace('使用することがあります', '使用します'));
+    const errors = errorsOf(readPolicyHistory(dir).diagnostics);
+    expect(errors.map((e) => e.code)).toEqual(['archive-hash-mismatch']);
+    expect(errors[0]!.file).toMatch(/versions\/1\.0\.0\/ja\.mdx$/);
+    expect(formatDiagnostic(errors[0]!)).toMatch(
+      /:1:1  エラー: 保存された版 1\.0\.0 の本文が、保存したときの指紋と一致しません/,
+    );
+    rmSync(dir, {recursive: true});
+  });
+
+  it('refuses an earlier version whose text is not kept', () => {
+    const dir = copyOf('versions');
+    rmSync(path.join(dir, 'versions'), {recursive: true});
+    expect(errorsOf(readPolicyHistory(dir).diagnostics).map((e) => e.code)).toEqual(['archive-missing']);
+    rmSync(dir, {recursive: true});
+  });
+
+  it('compares versions article by article, clause by clause, character by character', () => {
+    const [before, after] = readPolicyHistory(path.join(FIXTURES, 'versions')).versions;
+    const changes = comparePolicies(before!.documents.ja, after!.documents.ja);
+    expect(changes.filter((a) => a.status !== 'unchanged').map((a) => a.id)).toEqual(['article-2']);
+    const clause = changes.find((a) => a.id === 'article-2')!.blocks.find((b) => b.status === 'changed')!;
+    expect(clause.id).toBe('article-2-1-i');
+    expect(clause.segments).toEqual([
+      {kind: 'same', text: 'Cookie\n当社は Cookie を使用'},
+      {kind: 'del', text: 'することがあり'},
+      {kind: 'ins', text: 'し'},
+      {kind: 'same', text: 'ます。'},
+    ]);
   });
 });
 
 describe('the build', () => {
   it('fails on a broken policy with a Japanese message naming file and line', () => {
-    expect(() => loadPolicy('ja', path.join(FIXTURES, 'translation', 'different-date'))).toThrow(PolicyError);
+    expect(() => loadPolicyHistory(path.join(FIXTURES, 'translation', 'different-date'))).toThrow(PolicyError);
     try {
-      loadPolicy('ja', path.join(FIXTURES, 'translation', 'different-date'));
+      loadPolicyHistory(path.join(FIXTURES, 'translation', 'different-date'));
     } catch (error) {
       expect((error as Error).message).toMatch(
         /^ポリシーファイルにエラーがあります（1 件）。\ntests\/fixtures\/policy\/translation\/different-date\/en\.mdx:5:1  エラー: 翻訳の「effectiveDate」/,

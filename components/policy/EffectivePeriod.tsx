@@ -1,0 +1,39 @@
+import {getTranslations} from 'next-intl/server';
+import type {PolicyVersion} from '@/lib/policy/load';
+import {PolicyDate} from './PolicyDate';
+
+/** The day before a date: the last day a version is in force before the next one takes effect. */
+function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * 施行期間, as a row of a <dl>: from its effective date (未定 while unset) until the day before the
+ * next version's.
+ */
+export async function EffectivePeriod({version, next}: {version: PolicyVersion; next: PolicyVersion | null}) {
+  const t = await getTranslations('PolicyVersions');
+  return (
+    <div>
+      <dt>{t('period')}</dt>
+      <dd>
+        <Period version={version} next={next} />
+      </dd>
+    </div>
+  );
+}
+
+async function Period({version, next}: {version: PolicyVersion; next: PolicyVersion | null}) {
+  const t = await getTranslations('PolicyVersions');
+  const tp = await getTranslations('PolicyDates');
+  const from = version.effectiveDate ? (
+    <PolicyDate date={version.effectiveDate} />
+  ) : (
+    <span className="date-unset">{tp('unset')}</span>
+  );
+  if (!next?.effectiveDate) return t.rich('periodFrom', {from: () => from});
+  const until = <PolicyDate date={dayBefore(next.effectiveDate)} />;
+  return t.rich('periodRange', {from: () => from, until: () => until});
+}

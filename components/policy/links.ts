@@ -1,0 +1,16 @@
+import {getPathname} from '@/i18n/navigation';
+import type {Locale} from '@/i18n/routing';
+import type {PolicySource} from '@/lib/policy/sources';
+
+/** Public addresses of a policy's pages (what the proxy maps to the epoch's prerendered pages). */
+export function policyLinks(source: PolicySource, locale: Locale) {
+  const at = (rest: string) => getPathname({locale, href: `${source.base}${rest}`});
+  return {
+    current: at(''),
+    list: at('/versions'),
+    version: (version: string) => at(`/versions/${version}`),
+    changes: (version: string) => at(`/versions/${version}/changes`),
+  };
+}
+
+export type PolicyLinks = ReturnType<typeof policyLinks>;

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import {loadPolicyHistory, type PolicyVersion} from './load';
+import {inForceIndex, japanDay, statusOf, type VersionStatus} from './schedule';
+
+/**
+ * A policy folder and where the site publishes it. The site has one, content/privacy at /privacy;
+ * npm test's build adds a fixture history (tests/fixtures/policy-history) with several versions.
+ */
+export interface PolicySource {
+  dir: string;
+  /** The public path without the locale prefix: /privacy. */
+  base: string;
+}
+
+export const SITE_POLICY: PolicySource = {dir: path.join(process.cwd(), 'content', 'privacy'), base: '/privacy'};
+
+/**
+ * The pages are prerendered once per "epoch" — per version that is in force for a while — so that
+ * each page's statuses (in force, superseded, upcoming) are right for its epoch; the proxy serves
+ * the epoch of the current day. An epoch is named by the version in force during it.
+ */
+export function epochs(source: PolicySource): string[] {
+  return loadPolicyHistory(source.dir).map((v) => v.version);
+}
+
+export interface EpochView {
+  versions: PolicyVersion[];
+  /** The version in force during the epoch. */
+  inForce: PolicyVersion;
+  status: (version: PolicyVersion) => VersionStatus;
+  /** The versions after the one in force: published, announced, not yet in force. */
+  upcoming: PolicyVersion[];
+}
+
+export function epochView(source: PolicySource, epoch: string): EpochView | null {
+  const versions = loadPolicyHistory(source.dir);
+  const index = versions.findIndex((v) => v.version === epoch);
+  if (index < 0) return null;
+  return {
+    versions,
+    inForce: versions[index]!,
+    status: (version) => statusOf(versions.indexOf(version), index),
+    upcoming: versions.slice(index + 1),
+  };
+}
+
+/** The epoch of an instant (for the proxy and the consent code). */
+export function epochAt(source: PolicySource, now: number): string {
+  const versions = loadPolicyHistory(source.dir);
+  return versions[inForceIndex(versions, japanDay(now))]!.version;
+}
+
+/** The version before this one, for the comparison page. */
+export function previousVersion(view: EpochView, version: PolicyVersion): PolicyVersion | null {
+  const index = view.versions.indexOf(version);
+  return index > 0 ? view.versions[index - 1]! : null;
+}

@@ -1,0 +1,71 @@
+// npm run policy:new-version -- 1.1.0 [DIR]
+// Archives the current policy text and starts the next version, for legal staff (docs/editing-policy.md):
+// copies content/privacy/{ja,en}.mdx to versions/<current>/, records their SHA-256 in that version's
+// revision entry, sets `version` to the new number, adds its revision entry and removes the dates
+// that belong to the old version (effectiveDate, lastUpdated) — legal staff set the new ones.
+import {copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {isMap, isSeq, parseDocument, Scalar} from 'yaml';
+import {compareVersions} from '../lib/policy/dates';
+import {formatDiagnostic} from '../lib/policy/diagnostics';
+import {DEFAULT_POLICY_DIR, POLICY_LOCALES, readPolicyHistory, sha256} from '../lib/policy/load';
+
+const [next, dirArgument] = process.argv.slice(2);
+const dir = dirArgument ? path.resolve(dirArgument) : DEFAULT_POLICY_DIR;
+const fail = (message: string): never => {
+  console.error(message);
+  process.exit(2);
+};
+
+if (!next || !/^\d+\.\d+\.\d+$/.test(next)) {
+  fail('新しい版番号を指定してください（例: npm run policy:new-version -- 1.1.0）。');
+}
+const history = readPolicyHistory(dir);
+const errors = history.diagnostics.filter((d) => d.severity === 'error');
+if (errors.length > 0) {
+  fail(
+    `今のポリシーにエラーがあるため、版を上げられません。先に直してください。\n${errors.map(formatDiagnostic).join('\n')}`,
+  );
+}
+const current = history.versions.at(-1)!;
+if (compareVersions(next!, current.version) <= 0) {
+  fail(`新しい版 ${next} は今の版 ${current.version} より大きい番号にしてください。`);
+}
+const archive = path.join(dir, 'versions', current.version);
+if (existsSync(archive)) fail(`${archive} はすでにあります。保存した版は上書きしません。`);
+
+mkdirSync(archive, {recursive: true});
+const hashes: Record<string, string> = {};
+for (const locale of POLICY_LOCALES) {
+  const from = path.join(dir, `${locale}.mdx`);
+  copyFileSync(from, path.join(archive, `${locale}.mdx`));
+  hashes[locale] = sha256(readFileSync(path.join(archive, `${locale}.mdx`), 'utf8'));
+}
+
+const quoted = (value: string) => Object.assign(new Scalar(value), {type: Scalar.QUOTE_DOUBLE});
+for (const locale of POLICY_LOCALES) {
+  const file = path.join(dir, `${locale}.mdx`);
+  const text = readFileSync(file, 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text)!;
+  const doc = parseDocument(match[1]!);
+  const revisions = doc.get('revisions');
+  if (!isSeq(revisions)) fail(`${file}: revisions が読めません。`);
+  const entry = (revisions as {items: unknown[]}).items.find(
+    (item) => isMap(item) && String(item.get('version')) === current.version,
+  );
+  if (!isMap(entry)) fail(`${file}: 改定履歴に版 ${current.version} がありません。`);
+  if (isMap(entry)) entry.set('sha256', doc.createNode({ja: quoted(hashes.ja!), en: quoted(hashes.en!)}));
+  doc.set('version', quoted(next!));
+  doc.delete('effectiveDate');
+  doc.delete('lastUpdated');
+  (revisions as {add: (value: unknown) => void}).add(doc.createNode({version: quoted(next!)}));
+  writeFileSync(file, `---\n${doc.toString({lineWidth: 0})}---\n${text.slice(match[0].length)}`);
+}
+
+console.log(
+  `版 ${current.version} を ${path.relative(process.cwd(), archive)}/ に保存し、指紋（SHA-256）を記録しました。`,
+);
+console.log(`今のファイルは版 ${next} になりました。次に:`);
+console.log('  1. ja.mdx を変更し、同じ変更を en.mdx に英訳して反映する');
+console.log('  2. 決まっていれば effectiveDate（施行日）と、改定履歴の date・summary・reconsent を日英両方に書く');
+console.log('  3. npm run policy:check でエラーがないことを確認する');
