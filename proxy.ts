@@ -70,6 +70,8 @@ export default function proxy(request: NextRequest) {
     route = `/${locale}/page-not-found`;
     hashes = manifest.prerendered[route];
     result = NextResponse.rewrite(new URL(route, request.url), {status: 404, headers: response.headers});
+    // A mistyped address must not stay a 404 in a shared cache for the page's year-long lifetime.
+    result.headers.set('cache-control', 'public, max-age=0, s-maxage=60');
   } else if (!hashes && !warned.has(route)) {
     warned.add(route);
     console.error(`[csp] ${route} is not prerendered: it is served with a CSP that blocks its inline scripts.`);

@@ -1,6 +1,9 @@
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {CONSENT_CONTRACT, CONSENT_COOKIE} from '../lib/consent/contract';
+import {registryFingerprint} from '../lib/consent/registry';
+import {cookieRegistry} from '../lib/consent/site-registry';
 import {openEmbeddedStore} from '../lib/consent/store/embedded';
 import {openPostgresStore} from '../lib/consent/store/postgres';
 import type {ConsentStore} from '../lib/consent/store/types';
@@ -8,6 +11,7 @@ import {startPgCluster} from '../tests/support/postgres-cluster';
 import {startNext, table} from './lib';
 
 const hex = (n: number) => n.toString(16).padStart(32, '0');
+const REGISTRY = registryFingerprint(cookieRegistry);
 
 /** A burst of `total` receipts from `clients` concurrent clients through /api/consent; then counts what is stored. */
 async function burst(origin: string, total: number, clients: number) {
@@ -18,17 +22,21 @@ async function burst(origin: string, total: number, clients: number) {
   const client = async () => {
     for (let n = next++; n < total; n = next++) {
       const record = {
-        v: 1,
+        v: CONSENT_CONTRACT.schemaVersion,
         id: hex(0x10000 + n),
         ts: Date.now() - 1000,
         pv: '1.0.0',
+        l: 'ja',
+        rf: REGISTRY,
         c: {analytics: n % 2 === 0, advertising: false},
         m: 'banner',
       };
+      // The cookie-bound path: each visitor's browser sends its own consent cookie with its receipt.
+      const cookie = `${CONSENT_COOKIE}=${encodeURIComponent(JSON.stringify(record))}`;
       const response = await fetch(`${origin}/api/consent`, {
         method: 'POST',
-        headers: {'content-type': 'application/json', origin},
-        body: JSON.stringify({record, locale: 'ja'}),
+        headers: {'content-type': 'application/json', origin, cookie},
+        body: JSON.stringify({record}),
       }).catch(() => null);
       if (response && (response.status === 201 || response.status === 200)) acknowledged.push(record.id);
       else failed++;
@@ -61,7 +69,8 @@ async function measure(
       return new Promise<null>((resolve) => setTimeout(() => resolve(null), 200));
     });
   }
-  const stored = new Set((await store.export(new Date(0), new Date(Date.now() + 60_000))).map((r) => r.consentId));
+  const stored = new Set<string>();
+  for await (const receipt of store.export(new Date(0), new Date(Date.now() + 60_000))) stored.add(receipt.consentId);
   await store.close();
   const lost = result.acknowledged.filter((id) => !stored.has(id)).length;
   return {

@@ -1,10 +1,11 @@
 // The operator's consent-log commands (README "Consent receipts"):
-//   npm run consent:export -- --from 2026-01-01 --to 2026-12-31 [--format csv|jsonl]
+//   npm run consent:export -- --from 2026-01-01 --to 2026-12-31 [--format csv|jsonl]   (deletions on stderr)
 //   npm run consent:purge -- --older-than 3y
 // They use the same store as the app: DATABASE_URL, or the embedded store in CONSENT_DATA_DIR / data/consent.
 import {parseArgs} from 'node:util';
-import {getConsentStore, type Receipt} from '../lib/consent/store';
-import {cutoffFor, formatReceipts, parseDay} from '../lib/consent/store/operator';
+import {once} from 'node:events';
+import {getConsentStore} from '../lib/consent/store';
+import {CSV_HEADER, cutoffFor, parseDay, receiptLine} from '../lib/consent/store/operator';
 
 function fail(message: string): never {
   console.error(message);
@@ -30,10 +31,22 @@ async function main() {
       if (!from || !toDay) fail('--from and --to take dates as YYYY-MM-DD (the --to day is included).');
       const to = new Date(toDay.getTime() + 24 * 60 * 60 * 1000);
       if (values.format !== 'csv' && values.format !== 'jsonl') fail('--format is csv or jsonl.');
-      const receipts: Receipt[] = await store.export(from, to);
-      process.stdout.write(formatReceipts(receipts, values.format));
+      const format = values.format;
+      // Streams: one page of receipts in memory at a time, and stdout's backpressure respected.
+      let count = 0;
+      if (format === 'csv') process.stdout.write(CSV_HEADER + '\n');
+      for await (const receipt of store.export(from, to)) {
+        count++;
+        if (!process.stdout.write(receiptLine(receipt, format))) await once(process.stdout, 'drain');
+      }
+      for (const deletion of await store.deletions(from, to)) {
+        console.error(
+          `deletion: ${deletion.consentId} deleted ${deletion.receipts} receipt(s) at ${deletion.deletedAt.toISOString()}`,
+        );
+      }
+      const peak = (process.resourceUsage().maxRSS / 1024).toFixed(0);
       console.error(
-        `${receipts.length} receipt(s) received from ${from.toISOString().slice(0, 10)} to before ${to.toISOString().slice(0, 10)} (${store.kind} store).`,
+        `${count} receipt(s) received from ${from.toISOString().slice(0, 10)} to before ${to.toISOString().slice(0, 10)} (${store.kind} store; peak memory ${peak} MB).`,
       );
     } else if (command === 'purge') {
       if (!values['older-than']) fail('--older-than takes a duration: 90d, 26w, 18m or 3y.');

@@ -9,7 +9,7 @@ import {SiteFooter} from '@/components/layout/SiteFooter';
 import {SiteHeader} from '@/components/layout/SiteHeader';
 import {routing} from '@/i18n/routing';
 import {bootScript} from '@/lib/consent/boot';
-import {consentSchedule, GTAG_ID} from '@/lib/consent/server';
+import {consentSchedule, GTAG_ID, REGISTRY_FINGERPRINT} from '@/lib/consent/server';
 import {SITE_URL} from '@/lib/site';
 
 export const metadata: Metadata = {metadataBase: new URL(SITE_URL)};
@@ -40,7 +40,9 @@ export default async function LocaleLayout({
     // The boot script sets data-js and data-consent on <html> before hydration.
     <html lang={locale} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{__html: bootScript(consentSchedule(), GTAG_ID !== '')}} />
+        <script
+          dangerouslySetInnerHTML={{__html: bootScript(consentSchedule(), REGISTRY_FINGERPRINT, GTAG_ID !== '')}}
+        />
       </head>
       <body>
         {/* No messages reach the client: client leaves get their strings as props. */}

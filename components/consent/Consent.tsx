@@ -1,9 +1,10 @@
 import './consent.css';
 import {getMessages, getTranslations} from 'next-intl/server';
 import type {Locale} from '@/i18n/routing';
-import {cookieRegistry, optionalCategoriesInUse} from '@/lib/consent/registry';
-import {consentSchedule} from '@/lib/consent/server';
-import {policyPath} from '@/lib/site';
+import {optionalCategoriesInUse} from '@/lib/consent/registry';
+import {cookieRegistry} from '@/lib/consent/site-registry';
+import {consentSchedule, consentTextHashes, REGISTRY_FINGERPRINT} from '@/lib/consent/server';
+import {policyPath} from '@/components/policy/links';
 import {ConsentBanner} from './ConsentBanner';
 import {ConsentRoot} from './ConsentRoot';
 import {PreferencesDialog} from './PreferencesDialog';
@@ -32,13 +33,17 @@ export async function Consent({locale}: {locale: Locale}) {
       .map((cookie) => ({
         name: cookie.name,
         purpose: cookie.purpose[locale],
-        detail: tp('cookieDetail', {provider: cookie.provider, duration: cookie.duration[locale]}),
+        detail: [
+          tp('cookieDetail', {provider: cookie.provider, duration: cookie.duration[locale]}),
+          ...(cookie.externalTransmission ? [tp('recipientDetail', cookie.externalTransmission.recipient)] : []),
+        ].join(' / '),
       })),
   }));
   return (
     <>
       <ConsentRoot
         schedule={consentSchedule()}
+        registry={REGISTRY_FINGERPRINT}
         declared={cookieRegistry.cookies.map(({name, kind, category}) => ({name, kind, category}))}
       />
       <ConsentBanner
@@ -47,7 +52,7 @@ export async function Consent({locale}: {locale: Locale}) {
         revisionsHref={`${policy}/changes`}
         strings={{...bannerStrings, body}}
       />
-      <PreferencesDialog categories={categories} strings={preferencesStrings} />
+      <PreferencesDialog categories={categories} strings={preferencesStrings} textHashes={consentTextHashes()} />
     </>
   );
 }

@@ -39,6 +39,9 @@ export function ConsentBanner({
         <p id="consent-saved" className="consent-saved" role="status">
           {strings.saved}
         </p>
+        <p id="consent-pending" className="consent-saved" role="status">
+          {strings.pending}
+        </p>
         <p className="consent-reconsent">
           {strings.reconsent} <a href={revisionsHref}>{strings.revisionsLink}</a>
         </p>

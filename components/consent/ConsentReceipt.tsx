@@ -13,9 +13,12 @@ import {useConsent} from './useConsent';
 export function ConsentReceipt({
   strings,
   categories,
+  textHashes,
 }: {
   strings: PreferencesStrings;
   categories: {id: string; label: string}[];
+  /** The SHA-256 of each published version's text, per language: what the record's version names. */
+  textHashes: Record<string, Record<string, string>>;
 }) {
   const {record} = useConsent();
   const [message, setMessage] = useState('');
@@ -56,6 +59,18 @@ export function ConsentReceipt({
         <div>
           <dt>{strings.receiptPolicyVersion}</dt>
           <dd>{record.pv}</dd>
+        </div>
+        <div>
+          <dt>{strings.receiptPolicySha256}</dt>
+          <dd>
+            <code className="consent-hash">{textHashes[record.pv]?.[record.l] ?? '—'}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{strings.receiptRegistry}</dt>
+          <dd>
+            <code>{record.rf}</code>
+          </dd>
         </div>
         <div>
           <dt>{strings.receiptChoices}</dt>

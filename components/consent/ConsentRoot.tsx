@@ -8,10 +8,18 @@ import type {ConsentScheduleEntry} from '@/lib/consent/record';
  * Initialises the browser's consent store once per page, whatever else the page shows: useConsent(),
  * ConsentGate and GatedScript work with or without the banner. Renders nothing.
  */
-export function ConsentRoot({schedule, declared}: {schedule: ConsentScheduleEntry[]; declared: DeclaredTechnology[]}) {
+export function ConsentRoot({
+  schedule,
+  registry,
+  declared,
+}: {
+  schedule: ConsentScheduleEntry[];
+  registry: string;
+  declared: DeclaredTechnology[];
+}) {
   useEffect(() => {
     declareTechnologies(declared);
-    initConsent(schedule);
-  }, [schedule, declared]);
+    initConsent(schedule, registry);
+  }, [schedule, registry, declared]);
   return null;
 }

@@ -24,9 +24,11 @@ export interface PreferencesCategory {
 export function PreferencesDialog({
   strings,
   categories,
+  textHashes,
 }: {
   strings: PreferencesStrings;
   categories: PreferencesCategory[];
+  textHashes: Record<string, Record<string, string>>;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
@@ -114,7 +116,7 @@ export function PreferencesDialog({
             );
           })}
         </ul>
-        <ConsentReceipt strings={strings} categories={categories} />
+        <ConsentReceipt strings={strings} categories={categories} textHashes={textHashes} />
       </div>
       <div className="consent-dialog-actions">
         <button type="button" className="consent-choice" onClick={() => save(ALL_DENIED)}>

@@ -1,5 +1,5 @@
 import {getTranslations} from 'next-intl/server';
-import {policyPath} from '@/lib/site';
+import {policyPath} from '@/components/policy/links';
 import type {Locale} from '@/i18n/routing';
 
 export async function NotFoundContent({locale}: {locale: Locale}) {

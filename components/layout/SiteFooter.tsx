@@ -1,6 +1,7 @@
 import {getLocale, getTranslations} from 'next-intl/server';
 import {CookieSettingsLink} from '@/components/consent/CookieSettingsLink';
-import {policyPath} from '@/lib/site';
+import {policyPath} from '@/components/policy/links';
+import {getPathname} from '@/i18n/navigation';
 
 export async function SiteFooter() {
   const t = await getTranslations('SiteFooter');
@@ -11,6 +12,9 @@ export async function SiteFooter() {
         <ul>
           <li>
             <a href={policyPath(locale)}>{t('privacyPolicy')}</a>
+          </li>
+          <li>
+            <a href={getPathname({locale, href: '/external-transmission'})}>{t('externalTransmission')}</a>
           </li>
           <li>
             <CookieSettingsLink label={t('cookieSettings')} />

@@ -1,6 +1,6 @@
 import {getTranslations} from 'next-intl/server';
 import {routing, type Locale} from '@/i18n/routing';
-import {policyPath} from '@/lib/site';
+import {policyPath} from '@/components/policy/links';
 import {LanguageSwitchLink} from './LanguageSwitchLink';
 
 export async function SiteHeader({locale}: {locale: Locale}) {

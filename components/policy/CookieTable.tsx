@@ -1,6 +1,8 @@
 import {getTranslations} from 'next-intl/server';
+import {getPathname} from '@/i18n/navigation';
 import type {Locale} from '@/i18n/routing';
-import {cookieRegistry, type CookieRegistry} from '@/lib/consent/registry';
+import {type CookieRegistry} from '@/lib/consent/registry';
+import {cookieRegistry} from '@/lib/consent/site-registry';
 
 /**
  * The cookie registry as the policy publishes it beside Art. 2-ウ: every technology the site sets,
@@ -68,6 +70,9 @@ export async function CookieTable({locale, registry = cookieRegistry}: {locale: 
           </tbody>
         </table>
       )}
+      <p>
+        <a href={getPathname({locale, href: '/external-transmission'})}>{t('externalLink')}</a>
+      </p>
     </div>
   );
 }

@@ -14,3 +14,8 @@ export function policyLinks(source: PolicySource, locale: Locale) {
 }
 
 export type PolicyLinks = ReturnType<typeof policyLinks>;
+
+/** The site's policy in a language: /privacy, /en/privacy. */
+export function policyPath(locale: Locale): string {
+  return getPathname({locale, href: '/privacy'});
+}

@@ -5,6 +5,8 @@ import {consentPolicyAt, evaluateConsent, type ConsentScheduleEntry} from './rec
 export interface BootConfig {
   contract: ConsentContract;
   schedule: ConsentScheduleEntry[];
+  /** The registry's fingerprint: a choice made under another one is asked again. */
+  registry: string;
   /** Google Consent Mode v2: set the defaults (all denied) before any tag can run. */
   gtag: boolean;
 }
@@ -33,7 +35,7 @@ function boot(
     }
   }
   const now = Date.now();
-  const result = evaluate(raw, policyAt(config.schedule, now), now, config.contract, compare).status;
+  const result = evaluate(raw, policyAt(config.schedule, config.registry, now), now, config.contract, compare).status;
   const gpc = (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;
   // With Global Privacy Control the choice is already made: declined (recorded after hydration).
   root.setAttribute('data-consent', result === 'valid' || gpc ? 'given' : result);
@@ -52,7 +54,7 @@ function boot(
   }
 }
 
-export function bootScript(schedule: ConsentScheduleEntry[], gtag: boolean): string {
-  const config: BootConfig = {contract: CONSENT_CONTRACT, schedule, gtag};
+export function bootScript(schedule: ConsentScheduleEntry[], registry: string, gtag: boolean): string {
+  const config: BootConfig = {contract: CONSENT_CONTRACT, schedule, registry, gtag};
   return `(${boot.toString()})(${JSON.stringify(config)},${evaluateConsent.toString()},${compareVersions.toString()},${consentPolicyAt.toString()})`;
 }

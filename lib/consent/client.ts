@@ -56,9 +56,9 @@ function readStatus(policy: ConsentPolicy) {
  * Called once by the consent root with the policy's schedule: the version in force now (the same
  * decision the boot script made). Records a GPC signal as a declined choice when there is none.
  */
-export function initConsent(schedule: ConsentScheduleEntry[]): void {
+export function initConsent(schedule: ConsentScheduleEntry[], registry: string): void {
   if (state.policy) return;
-  const policy = consentPolicyAt(schedule, Date.now());
+  const policy = consentPolicyAt(schedule, registry, Date.now());
   const status = readStatus(policy);
   update({policy, record: status.status === 'valid' ? status.record : null});
   const gpc = (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;
@@ -66,7 +66,7 @@ export function initConsent(schedule: ConsentScheduleEntry[]): void {
   else if (state.record) {
     updateGoogleConsentMode(state.record.c);
     // Covers choices whose receipt never reached the server (no-JS form, store down, other tab).
-    queueReceipt(state.record, document.documentElement.lang);
+    queueReceipt(state.record);
   }
 }
 
@@ -107,7 +107,7 @@ export function saveConsent(choices: ConsentChoices, method: ConsentMethod): Con
   const previous = state.record;
   // Keep the visitor's consent id across changes, so every receipt of one browser shares it.
   const earlier = readStatus(policy).record;
-  const record = createConsent(choices, method, policy, {id: earlier?.id});
+  const record = createConsent(choices, method, policy, document.documentElement.lang, {id: earlier?.id});
   Cookies.set(CONSENT_COOKIE, serializeConsent(record), {
     path: '/',
     sameSite: 'lax',
@@ -117,7 +117,7 @@ export function saveConsent(choices: ConsentChoices, method: ConsentMethod): Con
   deleteWithdrawn(record.c);
   document.documentElement.setAttribute('data-consent', 'given');
   updateGoogleConsentMode(record.c);
-  queueReceipt(record, document.documentElement.lang);
+  queueReceipt(record);
   update({record});
   window.dispatchEvent(new CustomEvent<ConsentChangeDetail>(CONSENT_CHANGE_EVENT, {detail: {record, previous}}));
   return record;

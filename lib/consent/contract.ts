@@ -10,8 +10,11 @@
  */
 export const CONSENT_CONTRACT = {
   cookie: 'heyimg_consent',
-  /** The record's format; a change of shape is a new version, and older records count as no choice. */
-  schemaVersion: 1,
+  /**
+   * The record's format; a change of shape is a new version, and older records count as no choice.
+   * 2 added the language the policy was read in (l) and the registry's fingerprint (rf).
+   */
+  schemaVersion: 2,
   /** Categories that need the visitor's choice; `necessary` is always on (CONSENT_CATEGORIES). */
   optional: ['analytics', 'advertising'],
   methods: ['banner', 'preferences', 'form', 'gpc'],
@@ -26,6 +29,10 @@ export const CONSENT_CONTRACT = {
   idPattern: '^[0-9a-f]{32}$',
   /** A policy version, as the policy frontmatter writes it (1.2.0). */
   versionPattern: '^\\d{1,4}\\.\\d{1,4}\\.\\d{1,4}$',
+  /** The language the policy was shown in (the server checks it is one of the site's). */
+  localePattern: '^[a-z]{2}$',
+  /** The registry's fingerprint: 64 bits of a SHA-256, in hex (lib/consent/registry.ts). */
+  fingerprintPattern: '^[0-9a-f]{16}$',
   /** Google Consent Mode v2 signals each optional category grants. */
   gtagSignals: {
     analytics: ['analytics_storage'],

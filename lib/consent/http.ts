@@ -1,3 +1,4 @@
+import {SITE_URL} from '../site';
 import {CONSENT_COOKIE, CONSENT_MAX_AGE_SECONDS} from './contract';
 
 /**
@@ -17,28 +18,35 @@ export class HttpError extends Error {
   }
 }
 
-/** The request's own host, as the visitor's browser addressed it. */
-function requestHost(headers: Headers): string | null {
-  return headers.get('x-forwarded-host') ?? headers.get('host');
+/**
+ * The origins this site is served from: the configured public origin (SITE_URL — what a browser
+ * sends behind a reverse proxy that rewrites Host) and the origin the request itself was made to
+ * (a server reached directly, as in development and the tests). X-Forwarded-Host is not trusted.
+ */
+function siteOrigins(request: Request): string[] {
+  const url = new URL(request.url);
+  // Next builds request.url from the address it listens on; Host is what the browser addressed.
+  const host = request.headers.get('host') ?? url.host;
+  return [new URL(SITE_URL).origin, `${url.protocol}//${host}`];
 }
 
 /** A foreign page must not record a choice for our visitors (login-CSRF for consent). */
-export function assertSameOrigin(headers: Headers): void {
+export function assertSameOrigin(request: Request): void {
+  const {headers} = request;
   const origin = headers.get('origin');
-  const host = requestHost(headers);
   if (headers.get('sec-fetch-site') === 'cross-site')
     throw new HttpError(403, '他のサイトからの送信は受け付けません。', 'Cross-site requests are not accepted.');
   if (origin === 'null')
     throw new HttpError(403, '送信元が不明なリクエストは受け付けません。', 'Opaque origins are not accepted.');
   // Without Origin (an old browser, a same-origin navigation) Sec-Fetch-Site above is the check.
   if (origin === null) return;
-  let originHost: string;
+  let parsed: string;
   try {
-    originHost = new URL(origin).host;
+    parsed = new URL(origin).origin;
   } catch {
     throw new HttpError(403, '送信元（Origin）が正しくありません。', 'Malformed Origin header.');
   }
-  if (originHost !== host)
+  if (!siteOrigins(request).includes(parsed))
     throw new HttpError(403, '他のサイトからの送信は受け付けません。', `Origin ${origin} is not this site.`);
 }
 
@@ -64,7 +72,10 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const {done, value} = await reader.read();
+    // A client that goes away mid-body is a bad request, not a server error.
+    const {done, value} = await reader.read().catch(() => {
+      throw new HttpError(400, '送信が途中で切れました。', 'The request body ended early.');
+    });
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
@@ -76,14 +87,20 @@ export async function readBody(request: Request, limit = MAX_BODY_BYTES): Promis
   return new TextDecoder('utf-8', {fatal: false}).decode(Buffer.concat(chunks));
 }
 
-/** Where to send a no-JS visitor back to: the page they posted from, if it is ours. */
-export function returnPath(headers: Headers, fallback: string): string {
-  const referer = headers.get('referer');
+/**
+ * Where to send a no-JS visitor back to: the page they posted from, if it is one of this site's
+ * pages — a path, never another host (//evil.example) and never the API.
+ */
+export function returnPath(request: Request, fallback: string): string {
+  const referer = request.headers.get('referer');
   if (!referer) return fallback;
   try {
     const url = new URL(referer);
-    if (url.host !== requestHost(headers) || url.pathname.startsWith('/api/')) return fallback;
-    return url.pathname + url.search;
+    if (!siteOrigins(request).includes(url.origin)) return fallback;
+    const path = url.pathname;
+    if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\') || path.startsWith('/api/'))
+      return fallback;
+    return path + url.search;
   } catch {
     return fallback;
   }

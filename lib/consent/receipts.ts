@@ -10,7 +10,7 @@ const RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 600_000];
 const MAX_PENDING = 20;
 
 interface QueueState {
-  pending: {record: ConsentRecord; locale: string}[];
+  pending: {record: ConsentRecord}[];
   /** id:ts of the last receipt the server acknowledged. */
   confirmed: string | null;
 }
@@ -40,14 +40,14 @@ function write(state: QueueState): void {
 }
 
 /** Queues a receipt unless it was already acknowledged or queued, then tries to deliver. */
-export function queueReceipt(record: ConsentRecord, locale: string): void {
+export function queueReceipt(record: ConsentRecord): void {
   const state = read();
   const key = keyOf(record);
   if (state.confirmed === key || state.pending.some((p) => keyOf(p.record) === key)) {
     void flushReceipts();
     return;
   }
-  state.pending = [...state.pending, {record, locale}].slice(-MAX_PENDING);
+  state.pending = [...state.pending, {record}].slice(-MAX_PENDING);
   write(state);
   void flushReceipts();
 }

@@ -11,29 +11,62 @@ import {
 /**
  * The consent cookie's value: what the visitor chose, when, under which policy version and how.
  * Compact keys keep the cookie small: v schema version, id consent id, ts time (ms), pv policy
- * version, c choice per optional category, m method. Its zod twin is `consentRecordShape` (schema.ts);
- * a unit test holds the two types equal.
+ * version, l the language it was read in, rf the registry's fingerprint (what the site declared),
+ * c choice per optional category, m method. Its zod twin is `consentRecordShape` (schema.ts); a unit
+ * test holds the two types equal.
  */
 export interface ConsentRecord {
   v: ConsentContract['schemaVersion'];
   id: string;
   ts: number;
   pv: string;
+  l: string;
+  rf: string;
   c: Record<OptionalCategory, boolean>;
   m: ConsentMethod;
 }
 
 export type ConsentChoices = ConsentRecord['c'];
 
-/** The policy the choice is checked against: its current version and the oldest still accepted. */
+/**
+ * What a choice is checked against: the policy version in force, the oldest version still accepted,
+ * and the registry's fingerprint — a choice about other technologies is asked again.
+ */
 export interface ConsentPolicy {
   version: string;
   baseline: string;
+  registry: string;
+}
+
+/** A policy version as consent sees it: when it takes effect (ms, null = already) and whether it asks again. */
+export interface ConsentScheduleEntry {
+  version: string;
+  effective: number | null;
+  reconsent: boolean;
+}
+
+/**
+ * The policy a choice is checked against at an instant: the version in force, and the newest
+ * version up to it that asked for consent again (or the first). Self-contained, like
+ * evaluateConsent: the boot script embeds it, so every page switches at an effective date by itself.
+ */
+export function consentPolicyAt(
+  schedule: readonly ConsentScheduleEntry[],
+  registry: string,
+  now: number,
+): ConsentPolicy {
+  let current = 0;
+  schedule.forEach((entry, i) => {
+    if (entry.effective === null || entry.effective <= now) current = i;
+  });
+  let baseline = 0;
+  for (let i = 0; i <= current; i++) if (schedule[i]!.reconsent) baseline = i;
+  return {version: schedule[current]!.version, baseline: schedule[baseline]!.version, registry};
 }
 
 export type ConsentStatus =
   | {status: 'valid'; record: ConsentRecord}
-  /** Well formed, but given under a policy version older than the one that requires renewed consent. */
+  /** Well formed, but given under an older policy version that requires renewed consent, or another registry. */
   | {status: 'reconsent'; record: ConsentRecord}
   | {status: 'missing'; record: null};
 
@@ -68,8 +101,8 @@ export function evaluateConsent(
   } catch {
     return missing;
   }
-  if (!isPlain(data) || !exactKeys(data, ['c', 'id', 'm', 'pv', 'ts', 'v'])) return missing;
-  const {v, id, ts, pv, c, m} = data;
+  if (!isPlain(data) || !exactKeys(data, ['c', 'id', 'l', 'm', 'pv', 'rf', 'ts', 'v'])) return missing;
+  const {v, id, ts, pv, l, rf, c, m} = data;
   const maxAgeMs = contract.maxAgeDays * 24 * 60 * 60 * 1000;
   if (v !== contract.schemaVersion) return missing;
   if (typeof id !== 'string' || !new RegExp(contract.idPattern).test(id)) return missing;
@@ -78,6 +111,8 @@ export function evaluateConsent(
   if (typeof pv !== 'string' || !new RegExp(contract.versionPattern).test(pv) || compare(pv, policy.version) > 0) {
     return missing;
   }
+  if (typeof l !== 'string' || !new RegExp(contract.localePattern).test(l)) return missing;
+  if (typeof rf !== 'string' || !new RegExp(contract.fingerprintPattern).test(rf)) return missing;
   if (typeof m !== 'string' || (contract.methods as readonly string[]).indexOf(m) < 0) return missing;
   if (!isPlain(c) || !exactKeys(c, sorted(contract.optional))) return missing;
   const choices: Record<string, boolean> = {};
@@ -85,8 +120,9 @@ export function evaluateConsent(
     if (typeof c[category] !== 'boolean') return missing;
     choices[category] = c[category];
   }
-  const record = {v, id, ts, pv, c: choices, m} as ConsentRecord;
-  return compare(pv, policy.baseline) < 0 ? {status: 'reconsent', record} : {status: 'valid', record};
+  const record = {v, id, ts, pv, l, rf, c: choices, m} as ConsentRecord;
+  const stale = compare(pv, policy.baseline) < 0 || rf !== policy.registry;
+  return stale ? {status: 'reconsent', record} : {status: 'valid', record};
 }
 
 export function consentStatus(raw: string | null | undefined, policy: ConsentPolicy, now: number): ConsentStatus {
@@ -104,7 +140,8 @@ export function parseConsent(
 }
 
 export function serializeConsent(record: ConsentRecord): string {
-  return JSON.stringify({v: record.v, id: record.id, ts: record.ts, pv: record.pv, c: record.c, m: record.m});
+  const {v, id, ts, pv, l, rf, c, m} = record;
+  return JSON.stringify({v, id, ts, pv, l, rf, c, m});
 }
 
 /** A random 128-bit consent id, as 32 hex digits. */
@@ -117,6 +154,7 @@ export function createConsent(
   choices: ConsentChoices,
   method: ConsentMethod,
   policy: ConsentPolicy,
+  locale: string,
   options: {now?: number; id?: string} = {},
 ): ConsentRecord {
   const c = Object.fromEntries(CONSENT_CONTRACT.optional.map((category) => [category, choices[category]]));
@@ -125,6 +163,8 @@ export function createConsent(
     id: options.id ?? newConsentId(),
     ts: options.now ?? Date.now(),
     pv: policy.version,
+    l: locale,
+    rf: policy.registry,
     c: c as ConsentChoices,
     m: method,
   };

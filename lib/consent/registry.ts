@@ -1,33 +1,99 @@
+import {createHash} from 'node:crypto';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
 import {z} from 'zod';
+import {diagnostic, type Diagnostic} from '../policy/diagnostics';
+import {checkYaml} from '../yaml-check';
 import {CONSENT_CATEGORIES, CONSENT_CONTRACT, CONSENT_COOKIE} from './contract';
 import {RECEIPT_QUEUE_KEY} from './receipts';
 
-const localized = z.strictObject({ja: z.string().trim().min(1), en: z.string().trim().min(1)});
+/** Field names as legal staff read them in the messages (the YAML keys are English). */
+const LABELS: Record<string, string> = {
+  scope: 'scope（対象のサイト）',
+  categories: 'categories（区分）',
+  cookies: 'cookies（技術の一覧）',
+  id: 'id（区分の記号）',
+  label: 'label（区分の名前）',
+  description: 'description（区分の説明）',
+  name: 'name（Cookie などの名前）',
+  kind: 'kind（種類: cookie・localStorage・script・pixel）',
+  category: 'category（区分: necessary・analytics・advertising）',
+  provider: 'provider（提供者）',
+  party: 'party（first: 自社 / third: 第三者）',
+  purpose: 'purpose（目的）',
+  duration: 'duration（保存期間）',
+  externalTransmission: 'externalTransmission（外部送信の公表事項）',
+  recipient: 'recipient（送信先）',
+  company: 'company（送信先の事業者名）',
+  service: 'service（送信先のサービス名）',
+  information: 'information（送信される情報）',
+  recipientPurpose: 'recipientPurpose（送信先での利用目的）',
+  privacyPolicy: 'privacyPolicy（送信先のプライバシーポリシーの URL）',
+  optOut: 'optOut（オプトアウトの URL）',
+  ja: 'ja（日本語）',
+  en: 'en（英語）',
+};
+
+const labelOf = (path: PropertyKey[]) =>
+  path
+    .filter((p): p is string => typeof p === 'string')
+    .map((p) => LABELS[p] ?? p)
+    .join(' の ');
+
+/** Japanese messages for every schema problem: what is missing or wrong, and where. */
+const japanese = (issue: z.core.$ZodRawIssue) =>
+  issue.input === undefined
+    ? `登録簿の「${labelOf(issue.path ?? [])}」がありません。追加してください。`
+    : issue.code === 'unrecognized_keys'
+      ? `登録簿に使えない項目があります: ${(issue as {keys: string[]}).keys.join(', ')}。綴りを確認してください。`
+      : `登録簿の「${labelOf(issue.path ?? [])}」の形が正しくありません。`;
+
+const text = z.string().trim().min(1);
+const localized = z.strictObject({ja: text, en: text});
+const httpsUrl = z.url({protocol: /^https$/});
 
 /**
  * What the Telecommunications Business Act's external-transmission rule (電気通信事業法 第27条の12,
- * 外部送信規律) asks a site to publish for anything that sends a visitor's data to someone else.
+ * 外部送信規律) asks a site to publish for anything that sends a visitor's data to someone else:
+ * the recipient, the information sent, the site's purpose and the recipient's, the recipient's
+ * privacy policy, and how to opt out (the site's Cookie settings for a consent category, or the
+ * recipient's opt-out page).
  */
 const externalTransmissionSchema = z.strictObject({
+  recipient: z.strictObject({company: text, service: text}),
   information: localized,
-  recipient: z.strictObject({company: z.string().trim().min(1), service: z.string().trim().min(1)}),
   purpose: localized,
+  recipientPurpose: localized,
+  privacyPolicy: httpsUrl,
+  optOut: httpsUrl.optional(),
 });
 
 export const cookieDeclarationSchema = z
   .strictObject({
-    name: z.string().regex(/^[A-Za-z0-9_.*-]+$/, 'cookie names are tokens; * matches a suffix'),
+    name: z.string().regex(/^[A-Za-z0-9_.*-]+$/),
     kind: z.enum(['cookie', 'localStorage', 'script', 'pixel']),
     category: z.enum(CONSENT_CATEGORIES),
-    provider: z.string().trim().min(1),
+    provider: text,
     party: z.enum(['first', 'third']),
     purpose: localized,
     duration: localized,
     externalTransmission: externalTransmissionSchema.optional(),
   })
-  .refine((c) => c.party === 'first' || c.externalTransmission, {
-    message: 'a third-party technology must declare its external transmission (外部送信規律)',
-    path: ['externalTransmission'],
+  .superRefine((c, ctx) => {
+    if (c.party === 'third' && !c.externalTransmission) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['externalTransmission'],
+        message: `第三者の技術「${c.name}」に外部送信の公表事項（externalTransmission: 送信先・送信される情報・目的・送信先での目的・プライバシーポリシー）がありません（電気通信事業法第27条の12）。`,
+      });
+    }
+    if (c.externalTransmission && c.category === 'necessary' && !c.externalTransmission.optOut) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['externalTransmission', 'optOut'],
+        message: `「${c.name}」は必須の区分で Cookie 設定からは止められないため、送信先のオプトアウトの URL（optOut）を書いてください。`,
+      });
+    }
   });
 
 export const categoryDeclarationSchema = z.strictObject({
@@ -47,25 +113,57 @@ export const registrySchema = z
     const ids = registry.categories.map((c) => c.id);
     for (const id of CONSENT_CATEGORIES) {
       if (ids.filter((x) => x === id).length !== 1)
-        ctx.addIssue({code: 'custom', path: ['categories'], message: `category ${id} must be declared exactly once`});
+        ctx.addIssue({code: 'custom', path: ['categories'], message: `区分 ${id} を 1 回だけ書いてください。`});
     }
     const names = new Set<string>();
     for (const [i, cookie] of registry.cookies.entries()) {
       if (names.has(cookie.name))
-        ctx.addIssue({code: 'custom', path: ['cookies', i, 'name'], message: `${cookie.name} is declared twice`});
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cookies', i, 'name'],
+          message: `「${cookie.name}」が 2 回書かれています。`,
+        });
       names.add(cookie.name);
     }
-    if (!registry.cookies.some((c) => c.name === CONSENT_COOKIE && c.category === 'necessary')) {
+    const consent = registry.cookies.find((c) => c.name === CONSENT_COOKIE);
+    if (consent?.category !== 'necessary' || !consent.duration.en.startsWith(`${CONSENT_CONTRACT.maxAgeDays} `)) {
       ctx.addIssue({
         code: 'custom',
         path: ['cookies'],
-        message: `the consent cookie ${CONSENT_COOKIE} must be declared as necessary`,
+        message: `同意を記録する Cookie「${CONSENT_COOKIE}」を、必須の区分、保存期間 ${CONSENT_CONTRACT.maxAgeDays}日として書いてください。`,
+      });
+    }
+    if (!registry.cookies.some((c) => c.name === RECEIPT_QUEUE_KEY && c.kind === 'localStorage')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cookies'],
+        message: `「${RECEIPT_QUEUE_KEY}」（localStorage）を書いてください。`,
       });
     }
   });
 
 export type CookieRegistry = z.infer<typeof registrySchema>;
 export type CookieDeclaration = z.infer<typeof cookieDeclarationSchema>;
+
+/**
+ * 64 bits of a SHA-256 over what a choice is about: the categories and every declared technology
+ * (name, kind, category, who provides it, and any third party it sends data to). A change asks every
+ * visitor again, by itself (the consent record carries the fingerprint it was given under).
+ */
+export function registryFingerprint(registry: CookieRegistry): string {
+  const subject = {
+    categories: registry.categories.map((c) => c.id),
+    technologies: registry.cookies.map((c) => [
+      c.name,
+      c.kind,
+      c.category,
+      c.provider,
+      c.party,
+      c.externalTransmission?.recipient ?? null,
+    ]),
+  };
+  return createHash('sha256').update(JSON.stringify(subject)).digest('hex').slice(0, 16);
+}
 
 /** The optional categories something is declared for: the only ones the banner may say the site uses. */
 export function optionalCategoriesInUse(registry: CookieRegistry) {
@@ -74,59 +172,47 @@ export function optionalCategoriesInUse(registry: CookieRegistry) {
   );
 }
 
-/** The real registry: everything this site sets or stores in the browser, and nothing it does not. */
-export const cookieRegistry: CookieRegistry = registrySchema.parse({
-  scope: {ja: 'このウェブサイト', en: 'this website'},
-  categories: [
-    {
-      id: 'necessary',
-      label: {ja: '必須', en: 'Strictly necessary'},
-      description: {
-        ja: 'サイトが動くために欠かせないものです。Cookie についての選択を記録する Cookie もここに含まれます。オフにはできません。',
-        en: 'Needed for the site to work, including the Cookie that records your Cookie choice. They cannot be turned off.',
-      },
-    },
-    {
-      id: 'analytics',
-      label: {ja: '分析', en: 'Analytics'},
-      description: {
-        ja: 'サイトの利用状況を把握し、改善するための技術の区分です。',
-        en: 'Technologies for understanding how the site is used, so that it can be improved.',
-      },
-    },
-    {
-      id: 'advertising',
-      label: {ja: '広告', en: 'Advertising'},
-      description: {
-        ja: '広告の表示や効果の測定のための技術の区分です。',
-        en: 'Technologies for showing advertisements and measuring their effect.',
-      },
-    },
-  ],
-  cookies: [
-    {
-      name: CONSENT_COOKIE,
-      kind: 'cookie',
-      category: 'necessary',
-      provider: 'HeyImg',
-      party: 'first',
-      purpose: {
-        ja: 'Cookie の利用についての選択（同意・拒否・設定）と、その選択をしたときのポリシーの版を記録します。',
-        en: 'Records your choice about Cookies (accept, decline or settings) and the policy version it was made under.',
-      },
-      duration: {ja: `${CONSENT_CONTRACT.maxAgeDays}日`, en: `${CONSENT_CONTRACT.maxAgeDays} days`},
-    },
-    {
-      name: RECEIPT_QUEUE_KEY,
-      kind: 'localStorage',
-      category: 'necessary',
-      provider: 'HeyImg',
-      party: 'first',
-      purpose: {
-        ja: 'Cookie の選択の記録（同意 ID・日時・選択）を当社のサーバーに送れなかったときに、送り直すまで一時的に保存します。',
-        en: 'Keeps the record of your choice (consent ID, time, choices) until it reaches our server, when it could not be sent at once.',
-      },
-      duration: {ja: '送信が完了するまで', en: 'Until it has been sent'},
-    },
-  ],
-});
+export const REGISTRY_FILE = path.join(process.cwd(), 'content', 'registry.yaml');
+
+/** Words the regulator's guidance asks to avoid in what is sent and why: be specific. */
+const VAGUE = ['等', 'その他', 'など'];
+
+/**
+ * Reads and checks the registry legal staff edit (content/registry.yaml): every problem as a
+ * diagnostic with the file and line, like the policy's; vague wording in what is sent to a third
+ * party, and why, as warnings. `npm run policy:check` and the build both call this.
+ */
+export function readRegistry(file: string = REGISTRY_FILE): {
+  registry: CookieRegistry | null;
+  diagnostics: Diagnostic[];
+} {
+  const shown = path.relative(process.cwd(), file) || file;
+  const checked = checkYaml(readFileSync(file, 'utf8'), registrySchema, {error: japanese});
+  if ('yamlError' in checked) {
+    return {
+      registry: null,
+      diagnostics: [diagnostic(shown, checked.yamlError.at, 'registry-yaml', {reason: checked.yamlError.reason})],
+    };
+  }
+  if ('issues' in checked) {
+    return {
+      registry: null,
+      diagnostics: checked.issues.map(({at, path: field, issue}) =>
+        diagnostic(shown, at, 'registry-field', {field, reason: issue.message}),
+      ),
+    };
+  }
+  const diagnostics: Diagnostic[] = [];
+  checked.data.cookies.forEach((cookie, i) => {
+    const transmission = cookie.externalTransmission;
+    if (!transmission) return;
+    for (const field of ['information', 'purpose', 'recipientPurpose'] as const) {
+      const word = VAGUE.find((w) => transmission[field].ja.includes(w));
+      if (word) {
+        const at = checked.lineOf(['cookies', i, 'externalTransmission', field, 'ja']);
+        diagnostics.push(diagnostic(shown, at, 'registry-vague', {field: `${cookie.name} の ${LABELS[field]}`, word}));
+      }
+    }
+  });
+  return {registry: checked.data, diagnostics};
+}

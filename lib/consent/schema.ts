@@ -3,7 +3,7 @@ import {routing} from '../../i18n/routing';
 import {CONSENT_CONTRACT, type OptionalCategory} from './contract';
 import {isWithinLifetime} from './record';
 
-const {optional, methods, idPattern, versionPattern, earliest, schemaVersion} = CONSENT_CONTRACT;
+const {optional, methods, idPattern, fingerprintPattern, versionPattern, earliest, schemaVersion} = CONSENT_CONTRACT;
 
 export const consentIdSchema = z.string().regex(new RegExp(idPattern), 'a consent id is 32 lowercase hex digits');
 const versionSchema = z.string().regex(new RegExp(versionPattern), 'a version is three numbers, as 1.2.0');
@@ -19,6 +19,8 @@ export const consentRecordShape = z.strictObject({
   id: consentIdSchema,
   ts: z.number().int().min(earliest),
   pv: versionSchema,
+  l: consentLocaleSchema,
+  rf: z.string().regex(new RegExp(fingerprintPattern), 'a registry fingerprint is 16 lowercase hex digits'),
   c: choicesSchema,
   m: z.enum(methods),
 });
@@ -30,7 +32,7 @@ export const consentFormSchema = z.strictObject({
 });
 
 /**
- * A receipt the browser sends for a choice it recorded: the cookie's record and the page's locale.
+ * A receipt the browser sends for a choice it recorded: the cookie's record.
  * A receipt may arrive late (the store was down), so any policy version is accepted, but nothing
  * from the future or older than the cookie's lifetime.
  */
@@ -42,6 +44,5 @@ export function receiptRequestSchema(now: number) {
         .int()
         .refine((ts) => isWithinLifetime(ts, now), 'timestamp out of range'),
     }),
-    locale: consentLocaleSchema,
   });
 }

@@ -2,6 +2,8 @@ import 'server-only';
 import {loadPolicyHistory} from '@/lib/policy/load';
 import {effectiveInstant} from '@/lib/policy/schedule';
 import {SITE_POLICY} from '@/lib/policy/sources';
+import {registryFingerprint} from './registry';
+import {cookieRegistry} from './site-registry';
 import {consentPolicyAt, type ConsentPolicy, type ConsentScheduleEntry} from './record';
 
 /**
@@ -19,10 +21,30 @@ export function consentSchedule(): ConsentScheduleEntry[] {
   }));
 }
 
-/** The policy versions a choice is checked against now. */
+/** The site registry's fingerprint: a choice made under another one is asked again. */
+export const REGISTRY_FINGERPRINT = registryFingerprint(cookieRegistry);
+
+/** What a choice is checked against now. */
 export function currentConsentPolicy(now = Date.now()): ConsentPolicy {
-  return consentPolicyAt(consentSchedule(), now);
+  return consentPolicyAt(consentSchedule(), REGISTRY_FINGERPRINT, now);
+}
+
+/**
+ * The SHA-256 of the exact text a visitor was shown — that version, that language — or null when
+ * no such version is published (yet): a receipt names it, the archived version's page shows it.
+ */
+export function policyTextHash(version: string, locale: string, now = Date.now()): string | null {
+  const versions = loadPolicyHistory(CONSENT_POLICY_DIR);
+  const inForce = versions.findIndex((v) => v.version === currentConsentPolicy(now).version);
+  const index = versions.findIndex((v) => v.version === version);
+  if (index < 0 || index > inForce) return null;
+  return versions[index]!.sha256[locale as keyof (typeof versions)[number]['sha256']] ?? null;
 }
 
 /** Google Consent Mode v2 is wired when a Google tag id is configured at build time. */
 export const GTAG_ID = process.env.NEXT_PUBLIC_GTAG_ID ?? '';
+
+/** Every published version's text hash per language, for the visitor's own record in the dialog. */
+export function consentTextHashes(): Record<string, Record<string, string>> {
+  return Object.fromEntries(loadPolicyHistory(CONSENT_POLICY_DIR).map((v) => [v.version, v.sha256]));
+}

@@ -72,6 +72,13 @@ export const frontmatterSchema = z
       // Optional because the source policy states none; `npm run policy:check` warns while unset.
       effectiveDate: date('effectiveDate').optional(),
       lastUpdated: date('lastUpdated').optional(),
+      // Where the text covers each item the APPI asks to publish (lib/policy/publication.ts): an
+      // anchor, or "missing". Only the Japanese original carries it.
+      publishes: z
+        .record(z.string(), z.union([z.literal('missing'), z.string().regex(/^[a-z0-9-]+$/)]), {
+          error: '「publishes」は「事項: アンカー」または「事項: missing」の形で書いてください。',
+        })
+        .optional(),
       revisions: z
         .array(revisionSchema, {error: missingOr('revisions', '「- version: …」で始まる項目の並び')})
         .min(1, {error: '「revisions（改定履歴）」に少なくとも 1 件の改定を書いてください。'}),

@@ -5,6 +5,7 @@ import {checkTranslation} from './check';
 import {diagnostic, type Diagnostic, PolicyError} from './diagnostics';
 import type {Revision} from './frontmatter';
 import {parsePolicy} from './parse';
+import {checkPublication} from './publication';
 import type {PolicyDocument, PolicyLocale} from './types';
 
 export const POLICY_LOCALES: readonly PolicyLocale[] = ['ja', 'en'];
@@ -107,6 +108,9 @@ export function readPolicyHistory(dir: string = DEFAULT_POLICY_DIR): PolicyHisto
     });
   }
   checkEffectiveDates(versions, diagnostics);
+  // What the APPI asks to publish is assessed on the newest Japanese text, the one legal staff edit.
+  const original = newest.documents[ORIGINAL_LOCALE];
+  if (original) diagnostics.push(...checkPublication(original));
   return {versions, diagnostics};
 }
 

@@ -320,6 +320,49 @@ export const POLICY_RULES = {
       en: `Version ${version} takes effect on ${date}, not after the previous version (${previous}).`,
     }),
   }),
+  'registry-yaml': rule<{reason: string}>({
+    severity: 'error',
+    meaning: 'Cookie・タグの登録簿（`content/registry.yaml`）の書き方が崩れている',
+    fix: '「項目名: 値」（コロンの後に半角空白）、字下げは半角空白で書く',
+    message: ({reason}) => ({
+      ja: 'Cookie・タグの登録簿の書き方が正しくありません（「項目名: 値」の形、字下げ、コロンの後の空白を確認してください）。',
+      en: `The registry is not valid YAML: ${reason}`,
+    }),
+  }),
+  'registry-field': rule<{field: string; reason: string}>({
+    severity: 'error',
+    meaning:
+      '登録簿の項目が足りない・形が違う（外部に送る技術の送信先・情報・目的・プライバシーポリシー・オプトアウトなど）',
+    fix: 'メッセージが示す項目を日英とも書く',
+    message: ({field, reason}) => ({ja: reason, en: `Registry field "${field}" is missing or invalid.`}),
+  }),
+  'registry-vague': rule<{field: string; word: string}>({
+    severity: 'warning',
+    meaning: '外部送信の「送信される情報」「利用目的」に「等」「その他」「など」のあいまいな語がある',
+    fix: '具体的に書く（総務省のガイドラインは具体的な記載を求めている）',
+    message: ({field, word}) => ({
+      ja: `「${field}」に「${word}」があります。送信される情報や目的は、できるだけ具体的に書いてください（あいまいな語は避けるよう求められています）。`,
+      en: `"${field}" contains the vague word "${word}"; be specific.`,
+    }),
+  }),
+  'publication-missing': rule<{item: string}>({
+    severity: 'warning',
+    meaning: '個人情報保護法が公表を求める事項が本文にない（`publishes` で `missing` とした事項）',
+    fix: '法務で判断し、本文に加えたら `publishes` にその条・項目のアンカーを書く',
+    message: ({item}) => ({
+      ja: `個人情報保護法が公表を求める事項「${item}」が本文にありません（publishes で missing）。法務で判断してください。`,
+      en: `An item the APPI asks to publish is not in the text: ${item}.`,
+    }),
+  }),
+  'publication-unassessed': rule<{item: string}>({
+    severity: 'warning',
+    meaning: '公表が求められる事項について、本文のどこにあるか（`publishes`）が書かれていない',
+    fix: '`publishes` に事項ごとのアンカーか `missing` を書く',
+    message: ({item}) => ({
+      ja: `公表が求められる事項「${item}」が本文のどこにあるか、frontmatter の publishes に書かれていません。アンカー（例: article-6）か missing を書いてください。`,
+      en: `Where the text covers "${item}" is not assessed in publishes.`,
+    }),
+  }),
   'term-defined-twice': rule<{term: string; firstLine: number}>({
     severity: 'warning',
     meaning: '同じ定義語が 2 回定義されている',

@@ -1,6 +1,7 @@
 import {expect, type BrowserContext, type Page} from '@playwright/test';
-import {CONSENT_COOKIE} from '@/lib/consent/contract';
-import {cookieRegistry} from '@/lib/consent/registry';
+import {CONSENT_CONTRACT, CONSENT_COOKIE} from '@/lib/consent/contract';
+import {registryFingerprint} from '@/lib/consent/registry';
+import {cookieRegistry} from '@/lib/consent/site-registry';
 import en from '@/messages/en.json' with {type: 'json'};
 import ja from '@/messages/ja.json' with {type: 'json'};
 
@@ -38,6 +39,8 @@ export async function consentCookie(context: BrowserContext) {
     cookie,
     record: JSON.parse(decodeURIComponent(cookie.value)) as {
       v: number;
+      l: string;
+      rf: string;
       id: string;
       ts: number;
       pv: string;
@@ -76,12 +79,17 @@ export async function setConsentCookie(context: BrowserContext, baseURL: string,
   await context.addCookies([{name: CONSENT_COOKIE, value: encodeURIComponent(value), url: baseURL}]);
 }
 
+/** The site registry's fingerprint, as the server computes it: a record under another one is asked again. */
+export const REGISTRY_FINGERPRINT = registryFingerprint(cookieRegistry);
+
 export function validRecord(overrides: Record<string, unknown> = {}) {
   return JSON.stringify({
-    v: 1,
+    v: CONSENT_CONTRACT.schemaVersion,
     id: '0123456789abcdef0123456789abcdef',
     ts: Date.now() - 60_000,
     pv: '1.0.0',
+    l: 'ja',
+    rf: REGISTRY_FINGERPRINT,
     c: {analytics: false, advertising: false},
     m: 'banner',
     ...overrides,

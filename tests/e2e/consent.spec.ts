@@ -7,6 +7,7 @@ import {
   FIXTURE_PAGE,
   FIXTURE_REGISTRY,
   LABELS,
+  REGISTRY_FINGERPRINT,
   setConsentCookie,
   validRecord,
   watchErrors,
@@ -55,7 +56,14 @@ for (const locale of ['ja', 'en'] as const) {
       await expect(banner(page, locale)).toBeHidden();
       await expect(page.locator('#main')).toBeFocused();
       const stored = await consentCookie(context);
-      expect(stored?.record).toMatchObject({v: 1, pv: '1.0.0', c: {analytics: true, advertising: true}, m: 'banner'});
+      expect(stored?.record).toMatchObject({
+        v: 2,
+        pv: '1.0.0',
+        l: locale,
+        rf: REGISTRY_FINGERPRINT,
+        c: {analytics: true, advertising: true},
+        m: 'banner',
+      });
       expect(stored!.record.id).toMatch(/^[0-9a-f]{32}$/);
       expect(stored!.record.ts).toBeGreaterThanOrEqual(before - 1000);
       expect(stored!.cookie).toMatchObject({path: '/', sameSite: 'Lax', secure: false});
@@ -354,7 +362,7 @@ test.describe('gated scripts and cookie deletion (fixture page)', () => {
     await expect(table).toContainText('fixture_analytics');
     await expect(table).toContainText('Example Analytics Inc. / Example Analytics');
     await expect(table).toContainText('閲覧したページの URL');
-    await expect(table).toContainText('利用状況の分析');
+    await expect(table).toContainText('ページごとの閲覧数を集計してサイトを改善するため');
   });
 
   test('Google Consent Mode v2 and the DOM event hear every change of choice', async ({page}) => {

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {expect, test, type APIRequestContext} from '@playwright/test';
-import {banner, consentCookie, expectOnlyDeclaredCookies} from './consent-helpers';
+import {banner, consentCookie, expectOnlyDeclaredCookies, setConsentCookie, validRecord} from './consent-helpers';
 import {gotoHydrated} from './helpers';
 
 const receiptsOf = async (request: APIRequestContext, id: string) => {
@@ -34,6 +34,8 @@ test('a choice is stored as a receipt, and the server sets the cookie for its fu
         recordedAt: new Date(record.ts).toISOString(),
         receivedAt: expect.any(String),
         policyVersion: '1.0.0',
+        policySha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        registryFingerprint: record.rf,
         choices: {analytics: true, advertising: true},
         method: 'banner',
         locale: 'ja',
@@ -43,10 +45,10 @@ test('a choice is stored as a receipt, and the server sets the cookie for its fu
   expect((await response.allHeaders())['set-cookie']).toMatch(/^heyimg_consent=.*Max-Age=15552000; SameSite=Lax/);
   // Acknowledged: nothing is left pending in the browser.
   await expect.poll(() => queue(page)).toMatch(/"pending":\[\],"confirmed":"[0-9a-f]{32}:\d+"/);
-  // Sending the same receipt again stores it once.
-  const again = await request.post('/api/consent', {
+  // Sending the same receipt again (from the same browser: its cookie holds the id) stores it once.
+  const again = await context.request.post('/api/consent', {
     headers: {'content-type': 'application/json', origin: new URL(page.url()).origin},
-    data: {record, locale: 'ja'},
+    data: {record},
   });
   expect(again.status()).toBe(200);
   expect(await receiptsOf(request, record.id)).toHaveLength(1);
@@ -141,15 +143,85 @@ test('the receipts API refuses what it should', async ({request, baseURL}) => {
     headers: {'content-type': 'application/json', origin: baseURL!},
     data: {
       record: {
-        v: 1,
+        v: 2,
         id: 'a'.repeat(32),
         ts: Date.now() + 3_600_000,
         pv: '1.0.0',
+        l: 'ja',
+        rf: '0123456789abcdef',
         c: {analytics: true, advertising: true},
         m: 'banner',
       },
-      locale: 'ja',
     },
   });
   expect(stale.status()).toBe(400);
+});
+
+test('receipts act only for the visitor whose cookie holds the id, and are bound to the text shown', async ({
+  page,
+  context,
+  request,
+  baseURL,
+}) => {
+  await gotoHydrated(page, '/privacy');
+  await banner(page, 'ja').getByRole('button', {name: '拒否する'}).click();
+  const {record} = (await consentCookie(context))!;
+  await expect.poll(async () => (await receiptsOf(request, record.id)).length).toBe(1);
+  const post = (client: APIRequestContext, data: unknown) =>
+    client.post('/api/consent', {headers: {'content-type': 'application/json', origin: baseURL!}, data});
+
+  // Someone who only knows the id (no cookie, or another visitor's) can neither add nor delete.
+  const stranger = await post(request, {record: {...record, ts: record.ts + 1}});
+  expect(stranger.status()).toBe(403);
+  expect(await stranger.text()).toMatch(/このブラウザの Cookie に記録された ID ではありません/);
+  expect((await request.delete(`/api/consent/receipts/${record.id}`, {headers: {origin: baseURL!}})).status()).toBe(
+    403,
+  );
+  const mine = context.request;
+  expect((await post(mine, {record: {...record, id: 'b'.repeat(32)}})).status()).toBe(403);
+
+  // The same id and time with other choices is a conflict: 409, nothing stored, no cookie.
+  const conflict = await post(mine, {record: {...record, c: {analytics: true, advertising: true}}});
+  expect(conflict.status()).toBe(409);
+  expect(conflict.headers()['set-cookie']).toBeUndefined();
+  // A version that is not published, and a GPC receipt granting a category, are refused.
+  expect((await post(mine, {record: {...record, ts: record.ts + 2, pv: '9.9.9'}})).status()).toBe(400);
+  expect(
+    (
+      await post(mine, {record: {...record, ts: record.ts + 3, m: 'gpc', c: {analytics: true, advertising: false}}})
+    ).status(),
+  ).toBe(400);
+  expect(await receiptsOf(request, record.id)).toHaveLength(1);
+
+  // The receipt names the SHA-256 of the exact text shown; the archived version's page shows the same
+  // (npm test's consent follows the fixture history, so its archive is the one to compare with).
+  const [stored] = await receiptsOf(request, record.id);
+  await page.goto('/e2e-fixtures/privacy/versions/1.0.0');
+  await expect(page.locator('.policy-fingerprint code')).toHaveText(
+    (stored as unknown as {policySha256: string}).policySha256,
+  );
+
+  // Deleting is the visitor's own act, and is itself recorded by the store.
+  const deleted = await mine.delete(`/api/consent/receipts/${record.id}`, {headers: {origin: baseURL!}});
+  expect(deleted.status()).toBe(200);
+  expect(await deleted.json()).toEqual({consentId: record.id, deleted: 1});
+});
+
+test('a choice made under another registry (a new category or technology) is asked again', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await setConsentCookie(context, baseURL!, validRecord({rf: 'ffffffffffffffff'}));
+  await gotoHydrated(page, '/privacy');
+  await expect(banner(page, 'ja')).toBeVisible();
+  await setConsentCookie(context, baseURL!, validRecord());
+  await page.reload();
+  await expect(banner(page, 'ja')).toBeHidden();
+});
+
+test('the health endpoint reports the store', async ({request}) => {
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({state: 'ok', kind: 'embedded'});
 });

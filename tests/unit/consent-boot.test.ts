@@ -1,6 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {bootScript} from '@/lib/consent/boot';
 
+const RF = '0123456789abcdef';
+
 /** Runs the pre-hydration script against a minimal document, as the browser would in <head>. */
 function runBoot(cookie: string, options: {gpc?: boolean; gtag?: boolean} = {}) {
   const attributes: Record<string, string> = {};
@@ -19,6 +21,7 @@ function runBoot(cookie: string, options: {gpc?: boolean; gtag?: boolean} = {}) 
         // Upcoming: not in force until 2099, so the boot script must not ask for it yet.
         {version: '1.3.0', effective: Date.UTC(2099, 0, 1), reconsent: true},
       ],
+      RF,
       options.gtag ?? false,
     ),
   )(window, document, navigator);
@@ -28,10 +31,12 @@ function runBoot(cookie: string, options: {gpc?: boolean; gtag?: boolean} = {}) 
 const record = (pv: string) =>
   encodeURIComponent(
     JSON.stringify({
-      v: 1,
+      v: 2,
       id: 'a'.repeat(32),
       ts: Date.now() - 1000,
       pv,
+      l: 'ja',
+      rf: RF,
       c: {analytics: true, advertising: false},
       m: 'banner',
     }),

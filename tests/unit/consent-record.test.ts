@@ -14,11 +14,21 @@ import {compareVersions} from '@/lib/policy/dates';
 import type {z} from 'zod';
 import {parseConsentWithSchema} from '../support/consent-schema';
 
-const policy: ConsentPolicy = {version: '1.2.0', baseline: '1.1.0'};
+const RF = '0123456789abcdef';
+const policy: ConsentPolicy = {version: '1.2.0', baseline: '1.1.0', registry: RF};
 const now = Date.UTC(2026, 10, 25, 12);
 const DAY = 24 * 60 * 60 * 1000;
 const id = '0123456789abcdef0123456789abcdef';
-const base = {v: 1, id, ts: now - DAY, pv: '1.1.0', c: {analytics: true, advertising: false}, m: 'banner'};
+const base = {
+  v: 2,
+  id,
+  ts: now - DAY,
+  pv: '1.1.0',
+  l: 'ja',
+  rf: RF,
+  c: {analytics: true, advertising: false},
+  m: 'banner',
+};
 const json = (value: unknown) => JSON.stringify(value);
 const withField = (patch: Record<string, unknown>) => json({...base, ...patch});
 
@@ -41,8 +51,11 @@ const HOSTILE: [string, string | null | undefined][] = [
   ['JSON array', json([base])],
   ['JSON number', '1'],
   ['JSON string', json(json(base))],
-  ['wrong schema version', withField({v: 2})],
-  ['schema version as string', withField({v: '1'})],
+  ['an earlier schema version (no language, no registry fingerprint)', withField({v: 1})],
+  ['schema version as string', withField({v: '2'})],
+  ['locale that is not a language code', withField({l: 'japanese'})],
+  ['registry fingerprint malformed', withField({rf: 'xyz'})],
+  ['registry fingerprint missing', json({...base, rf: undefined})],
   ['id too short', withField({id: 'abc'})],
   ['id with uppercase', withField({id: id.toUpperCase()})],
   ['id with markup', withField({id: '<script>alert(1)</script>'.padEnd(32, 'a')})],
@@ -61,26 +74,26 @@ const HOSTILE: [string, string | null | undefined][] = [
   ['category as string', withField({c: {analytics: 'true', advertising: false}})],
   ['choices as array', withField({c: [true, false]})],
   ['extra top-level field', withField({admin: true})],
-  ['missing field', json({v: 1, id, ts: now, pv: '1.1.0', c: base.c})],
+  ['missing field', json({v: 2, id, ts: now, pv: '1.1.0', l: 'ja', c: base.c, m: 'banner'})],
   ['__proto__ payload at top level', `{"__proto__":{"isAdmin":true},${json(base).slice(1)}`],
   ['__proto__ payload in choices', json(base).replace('"c":{', '"c":{"__proto__":{"analytics":true},')],
   ['constructor payload', withField({constructor: {prototype: {polluted: true}}})],
   ['huge string', 'x'.repeat(100_000)],
   ['huge but valid-looking JSON', withField({id: 'a'.repeat(600)})],
   ['deeply nested JSON', '['.repeat(5000) + ']'.repeat(5000)],
-  ['duplicate keys overriding a valid value', json(base).replace('"v":1', '"v":1,"v":2')],
+  ['duplicate keys overriding a valid value', json(base).replace('"v":2', '"v":2,"v":3')],
 ];
 
 describe('consent record', () => {
   it('round-trips a created record', () => {
-    const record = createConsent({analytics: true, advertising: false}, 'preferences', policy, {now});
+    const record = createConsent({analytics: true, advertising: false}, 'preferences', policy, 'en', {now});
     expect(record.id).toMatch(/^[0-9a-f]{32}$/);
     expect(parseConsent(serializeConsent(record), policy, now)).toEqual(record);
   });
 
   it('gives every consent a new random 128-bit id', () => {
     const ids = new Set(
-      Array.from({length: 200}, () => createConsent({analytics: false, advertising: false}, 'banner', policy).id),
+      Array.from({length: 200}, () => createConsent({analytics: false, advertising: false}, 'banner', policy, 'ja').id),
     );
     expect(ids.size).toBe(200);
   });
@@ -119,10 +132,19 @@ describe('consent record', () => {
     expect(embedded('{"__proto__":1}', policy, now, contract, compare).status).toBe('missing');
   });
 
-  it('has one shape: the TypeScript record is the zod schema’s type', () => {
+  it('asks again when the registry changed since the choice (a new category or technology)', () => {
+    expect(consentStatus(json(base), {...policy, registry: 'fedcba9876543210'}, now).status).toBe('reconsent');
+    expect(consentStatus(json(base), policy, now).status).toBe('valid');
+  });
+
+  it('has one shape: the zod schema’s record is a TypeScript record, with the same fields', () => {
     type FromSchema = z.infer<typeof consentRecordShape>;
-    const both: [FromSchema, ConsentRecord] extends [ConsentRecord, FromSchema] ? true : false = true;
-    expect(both).toBe(true);
+    // The schema may be stricter (the site's locales), never different.
+    const assignable: FromSchema extends ConsentRecord ? true : false = true;
+    const sameKeys: [keyof FromSchema, keyof ConsentRecord] extends [keyof ConsentRecord, keyof FromSchema]
+      ? true
+      : false = true;
+    expect([assignable, sameKeys]).toEqual([true, true]);
     expect(Object.keys(consentRecordShape.shape.c.shape)).toEqual([...CONSENT_CONTRACT.optional]);
   });
 });

@@ -2,10 +2,10 @@ import {describe, expect, it} from 'vitest';
 import {CONSENT_COOKIE} from '@/lib/consent/contract';
 import {withdrawnNames} from '@/lib/consent/client';
 import {fixtureRegistry} from '@/app/[locale]/e2e-fixtures/consent/registry';
-import {cookieRegistry, optionalCategoriesInUse, registrySchema} from '@/lib/consent/registry';
-
-// The e2e fixture registry's third-party tag: one example, shared by both kinds of tests.
-const thirdParty = fixtureRegistry.cookies.find((c) => c.party === 'third')!;
+import {readFileSync} from 'node:fs';
+import {formatDiagnostic} from '@/lib/policy/diagnostics';
+import {optionalCategoriesInUse, readRegistry, registryFingerprint} from '@/lib/consent/registry';
+import {cookieRegistry} from '@/lib/consent/site-registry';
 
 describe('cookie registry', () => {
   it('declares only what the site sets today: the consent cookie and the receipt queue, as necessary', () => {
@@ -25,33 +25,57 @@ describe('cookie registry', () => {
     expect(cookieRegistry.scope).toEqual({ja: 'このウェブサイト', en: 'this website'});
   });
 
-  it('accepts a third-party declaration that publishes its external transmission', () => {
-    expect(
-      registrySchema.safeParse({...cookieRegistry, cookies: [...cookieRegistry.cookies, thirdParty]}).success,
-    ).toBe(true);
+  it('reads content/registry.yaml clean: no errors, no warnings', () => {
+    expect(readRegistry().diagnostics).toEqual([]);
   });
 
-  it.each([
-    [
-      'a third party without external-transmission details',
-      {...thirdParty, externalTransmission: undefined},
-      /external transmission/,
-    ],
-    ['an unknown category', {...thirdParty, category: 'marketing'}, /category/],
-    ['a purpose missing its English text', {...thirdParty, purpose: {ja: '解析'}}, /purpose/],
-    ['a name with spaces', {...thirdParty, name: 'my cookie'}, /name/],
-    ['the consent cookie declared twice', cookieRegistry.cookies[0], /declared twice/],
-  ])('rejects %s', (_label, entry, message) => {
-    const result = registrySchema.safeParse({...cookieRegistry, cookies: [...cookieRegistry.cookies, entry]});
-    expect(result.success).toBe(false);
-    expect(JSON.stringify(result.error!.issues)).toMatch(message);
+  const lineOf = (file: string, text: string) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes(text)) + 1;
+  const FIXTURES = 'tests/fixtures/registry';
+
+  it('accepts a complete third-party entry', () => {
+    const {registry, diagnostics} = readRegistry(`${FIXTURES}/complete-third-party.yaml`);
+    expect(diagnostics).toEqual([]);
+    expect(registry!.cookies.at(-1)!.externalTransmission!.recipient.company).toBe('Example Analytics Inc.');
   });
 
-  it('rejects a registry that forgets the consent cookie or a category', () => {
-    expect(registrySchema.safeParse({...cookieRegistry, cookies: []}).success).toBe(false);
-    expect(
-      registrySchema.safeParse({...cookieRegistry, categories: cookieRegistry.categories.slice(0, 2)}).success,
-    ).toBe(false);
+  it('refuses a third party without its external-transmission disclosure, in Japanese, at its line', () => {
+    const file = `${FIXTURES}/third-party-without-disclosure.yaml`;
+    const [error, ...rest] = readRegistry(file).diagnostics;
+    expect(rest).toEqual([]);
+    expect(error).toMatchObject({code: 'registry-field', severity: 'error', file});
+    expect(error!.ja).toMatch(/第三者の技術「fixture_tag」に外部送信の公表事項.*がありません/);
+    expect(error!.line).toBe(lineOf(file, '- name: fixture_tag'));
+  });
+
+  it('names a missing field of the disclosure and its line', () => {
+    const file = `${FIXTURES}/third-party-without-recipient-purpose.yaml`;
+    const [error] = readRegistry(file).diagnostics;
+    expect(error!.ja).toBe(
+      '登録簿の「cookies（技術の一覧） の externalTransmission（外部送信の公表事項） の recipientPurpose（送信先での利用目的）」がありません。追加してください。',
+    );
+    // The missing field's parent: the disclosure block, from its first line.
+    expect(error!.line).toBe(lineOf(file, 'externalTransmission:') + 1);
+    expect(formatDiagnostic(error!)).toMatch(new RegExp(`^${file}:\\d+:\\d+  エラー: `));
+  });
+
+  it('warns about vague words (等, その他, など) in what is sent or why', () => {
+    const file = `${FIXTURES}/vague-information.yaml`;
+    const {registry, diagnostics} = readRegistry(file);
+    expect(registry).not.toBeNull();
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([
+      ['registry-vague', 'warning', lineOf(file, '閲覧したページの URL 等')],
+    ]);
+    expect(diagnostics[0]!.ja).toMatch(/「等」があります/);
+  });
+
+  it('gives every registry its fingerprint: a new technology changes it', () => {
+    const {registry} = readRegistry(`${FIXTURES}/complete-third-party.yaml`);
+    expect(registryFingerprint(cookieRegistry)).toMatch(/^[0-9a-f]{16}$/);
+    expect(registryFingerprint(registry!)).not.toBe(registryFingerprint(cookieRegistry));
+    expect(registryFingerprint(fixtureRegistry)).not.toBe(registryFingerprint(cookieRegistry));
   });
 });
 

@@ -1,5 +1,5 @@
-import {execFileSync, spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {execFileSync, spawn, spawnSync} from 'node:child_process';
+import {mkdtempSync, realpathSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -7,7 +7,7 @@ import {routing} from '@/i18n/routing';
 import {CONSENT_CONTRACT} from '@/lib/consent/contract';
 import {openEmbeddedStore} from '@/lib/consent/store/embedded';
 import {MIGRATIONS} from '@/lib/consent/store/migrations';
-import {cutoffFor, formatReceipts, parseDay} from '@/lib/consent/store/operator';
+import {CSV_HEADER, cutoffFor, parseDay, receiptLine} from '@/lib/consent/store/operator';
 import {openPostgresStore} from '@/lib/consent/store/postgres';
 import type {ConsentStore, NewReceipt} from '@/lib/consent/store/types';
 import {postgresBinDir, startPgCluster, type PgCluster} from '../support/postgres-cluster';
@@ -40,8 +40,17 @@ const receipt = (n: number, overrides: Partial<NewReceipt> = {}): NewReceipt => 
   choices: {analytics: n % 2 === 0, advertising: false},
   method: 'banner',
   locale: 'ja',
+  policySha256: 'a'.repeat(64),
+  registryFingerprint: '0123456789abcdef',
   ...overrides,
 });
+
+/** Everything an export yields (the stores stream it page by page). */
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
 
 // Each backend opens the same folder or database every time, so reopening finds what was stored.
 let embeddedDir: string | null = null;
@@ -98,7 +107,7 @@ describe.each(BACKENDS)('consent store: %s', {timeout: 30_000}, (_name, open) =>
       Array.from({length: 200}, (_, i) => store.append(receipt(1000 + i, {consentId: id(5000 + i)}))),
     );
     expect(results.filter((r) => r === 'stored')).toHaveLength(200);
-    const exported = await store.export(new Date(0), new Date(Date.now() + 60_000));
+    const exported = await collect(store.export(new Date(0), new Date(Date.now() + 60_000)));
     expect(exported.filter((r) => r.consentId >= id(5000)).length).toBe(200);
   });
 
@@ -120,19 +129,43 @@ describe.each(BACKENDS)('consent store: %s', {timeout: 30_000}, (_name, open) =>
     expect(columns).toEqual(expect.arrayContaining([...CONSENT_CONTRACT.optional]));
   });
 
-  it('deletes a visitor’s receipts on request', async () => {
+  it('deletes a visitor’s receipts on request, and records that it happened', async () => {
+    const before = new Date(Date.now() - 1000);
     await store.append(receipt(9, {consentId: id(77)}));
     expect(await store.deleteConsent(id(77))).toBe(1);
     expect(await store.list(id(77))).toEqual([]);
+    const log = await store.deletions(before, new Date(Date.now() + 60_000));
+    expect(log).toEqual([expect.objectContaining({consentId: id(77), receipts: 1})]);
+  });
+
+  it('stores the same receipt once, and refuses a different one with the same id and time', async () => {
+    const first = receipt(12, {consentId: id(12)});
+    expect(await store.append(first)).toBe('stored');
+    expect(await store.append({...first})).toBe('duplicate');
+    expect(await store.append({...first, choices: {analytics: true, advertising: true}})).toBe('conflict');
+    expect(await store.append({...first, policySha256: 'b'.repeat(64)})).toBe('conflict');
+    expect((await store.list(id(12))).map((r) => r.choices)).toEqual([first.choices]);
+  });
+
+  it('keeps the hash of the text shown and the registry fingerprint, and refuses malformed ones', async () => {
+    const [stored] = await store.list(id(12));
+    expect(stored).toMatchObject({policySha256: 'a'.repeat(64), registryFingerprint: '0123456789abcdef'});
+    await expect(store.append(receipt(13, {consentId: id(13), policySha256: 'xyz'}))).rejects.toThrow();
+  });
+
+  it('exports page by page, every receipt once, in received order', async () => {
+    const all = await collect(store.export(new Date(0), new Date(Date.now() + 60_000)));
+    const paged = await collect(store.export(new Date(0), new Date(Date.now() + 60_000), 7));
+    expect(paged).toEqual(all);
   });
 
   it('exports by received date and purges what is older than the retention period', async () => {
-    const all = await store.export(new Date(0), new Date(Date.now() + 60_000));
+    const all = await collect(store.export(new Date(0), new Date(Date.now() + 60_000)));
     expect(all.length).toBeGreaterThan(0);
-    expect(await store.export(new Date(Date.now() + 60_000), new Date(Date.now() + 120_000))).toEqual([]);
+    expect(await collect(store.export(new Date(Date.now() + 60_000), new Date(Date.now() + 120_000)))).toEqual([]);
     expect(await store.purgeBefore(new Date(Date.now() - 24 * 60 * 60 * 1000))).toBe(0);
     expect(await store.purgeBefore(new Date(Date.now() + 60_000))).toBe(all.length);
-    expect(await store.export(new Date(0), new Date(Date.now() + 60_000))).toEqual([]);
+    expect(await collect(store.export(new Date(0), new Date(Date.now() + 60_000)))).toEqual([]);
   });
 
   it('reopens the same store with its receipts, every migration applied once', async () => {
@@ -179,7 +212,9 @@ describe.runIf(postgresBinDir())('PostgreSQL killed in the middle of a burst', (
     await burst;
     expect(killed).toBe(true);
     expect(failures).toBeGreaterThan(0);
-    const stored = new Set((await store.export(new Date(0), new Date(Date.now() + 60_000))).map((r) => r.consentId));
+    const stored = new Set(
+      (await collect(store.export(new Date(0), new Date(Date.now() + 60_000)))).map((r) => r.consentId),
+    );
     expect(acknowledged).toHaveLength(300);
     expect(acknowledged.filter((a) => !stored.has(a))).toEqual([]);
     await store.close();
@@ -213,7 +248,7 @@ describe('operator commands', () => {
     const today = new Date().toISOString().slice(0, 10);
     const csv = cli('export', '--from', today, '--to', today, '--format', 'csv').trim().split('\n');
     expect(csv).toHaveLength(3);
-    expect(csv[0]).toBe('consent_id,recorded_at,received_at,policy_version,analytics,advertising,method,locale');
+    expect(csv[0]).toBe(CSV_HEADER);
     expect(cli('export', '--to', '2000-01-01', '--format', 'jsonl')).toBe('');
     expect(cli('purge', '--older-than', '1d')).toMatch(/^Purged 0 receipt/);
     const bad = spawnSync('npx', ['tsx', 'scripts/consent-cli.ts', 'purge', '--older-than', 'soon'], {
@@ -226,22 +261,39 @@ describe('operator commands', () => {
 
   it('formats CSV with a header and JSON lines', () => {
     const r = {...receipt(1), receivedAt: new Date('2026-11-25T00:00:00Z')};
-    expect(formatReceipts([r], 'csv')).toBe(
-      `consent_id,recorded_at,received_at,policy_version,analytics,advertising,method,locale\n${id(1)},2026-11-01T00:00:01.000Z,2026-11-25T00:00:00.000Z,1.0.0,false,false,banner,ja\n`,
+    expect(CSV_HEADER).toBe(
+      'consent_id,recorded_at,received_at,policy_version,analytics,advertising,method,locale,policy_sha256,registry_fingerprint',
     );
-    expect(JSON.parse(formatReceipts([r], 'jsonl'))).toMatchObject({consentId: id(1), choices: {analytics: false}});
+    expect(receiptLine(r, 'csv')).toBe(
+      `${id(1)},2026-11-01T00:00:01.000Z,2026-11-25T00:00:00.000Z,1.0.0,false,false,banner,ja,${'a'.repeat(64)},0123456789abcdef\n`,
+    );
+    expect(JSON.parse(receiptLine(r, 'jsonl'))).toMatchObject({consentId: id(1), choices: {analytics: false}});
   });
 });
 
 describe('embedded store lock', () => {
-  it('refuses a second process while one holds the folder', async () => {
+  it('refuses a second process with one line naming the folder and the owner; a killed owner leaves no lock', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'heyimg-lock-'));
     dirs.push(dir);
-    // Pretend another live process (our parent) holds the lock.
-    writeFileSync(path.join(dir, 'heyimg-store.lock'), String(process.ppid));
-    await expect(openEmbeddedStore(dir)).rejects.toThrow(/使用中です/);
-    // A lock left by a process that is gone is taken over.
-    writeFileSync(path.join(dir, 'heyimg-store.lock'), '999999');
+    // Another process opens the store and keeps it.
+    const owner = spawn(
+      'npx',
+      [
+        'tsx',
+        '-e',
+        `import('./lib/consent/store/embedded').then(m => m.openEmbeddedStore(${JSON.stringify(dir)})).then(() => { console.log('open'); setInterval(() => {}, 1000); })`,
+      ],
+      {stdio: ['ignore', 'pipe', 'inherit'], detached: true},
+    );
+    await new Promise<void>((resolve) => owner.stdout!.on('data', (d) => String(d).includes('open') && resolve()));
+    const refused = await openEmbeddedStore(dir).catch((error: Error) => error);
+    expect(String(refused)).toMatch(
+      new RegExp(`${realpathSync(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} はプロセス \\d+（[^）]+）が使用中です`),
+    );
+    // kill -9: no cleanup runs, yet the lock is the owner's socket, which the system closes.
+    const exited = new Promise((resolve) => owner.once('exit', resolve));
+    process.kill(-owner.pid!, 'SIGKILL'); // npx and the node process under it
+    await exited;
     const store = await openEmbeddedStore(dir);
     await store.close();
   }, 60_000);

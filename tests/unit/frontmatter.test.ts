@@ -69,14 +69,34 @@ describe('the consent policy at an instant', () => {
   ];
 
   it('is the version in force, with the newest version up to it that asked again as the baseline', () => {
-    expect(consentPolicyAt(schedule, day('2026-03-31'))).toEqual({version: '1.0.0', baseline: '1.0.0'});
-    expect(consentPolicyAt(schedule, day('2026-04-01'))).toEqual({version: '1.1.0', baseline: '1.1.0'});
-    expect(consentPolicyAt(schedule, day('2026-04-01') - 1)).toEqual({version: '1.0.0', baseline: '1.0.0'});
-    expect(consentPolicyAt(schedule, day('2027-01-01'))).toEqual({version: '1.2.0', baseline: '1.1.0'});
+    expect(consentPolicyAt(schedule, 'rf', day('2026-03-31'))).toEqual({
+      version: '1.0.0',
+      baseline: '1.0.0',
+      registry: 'rf',
+    });
+    expect(consentPolicyAt(schedule, 'rf', day('2026-04-01'))).toEqual({
+      version: '1.1.0',
+      baseline: '1.1.0',
+      registry: 'rf',
+    });
+    expect(consentPolicyAt(schedule, 'rf', day('2026-04-01') - 1)).toEqual({
+      version: '1.0.0',
+      baseline: '1.0.0',
+      registry: 'rf',
+    });
+    expect(consentPolicyAt(schedule, 'rf', day('2027-01-01'))).toEqual({
+      version: '1.2.0',
+      baseline: '1.1.0',
+      registry: 'rf',
+    });
   });
 
   it('falls back to the first version when none asks for reconsent', () => {
     const quiet = schedule.map((s) => ({...s, reconsent: false}));
-    expect(consentPolicyAt(quiet, day('2027-01-01'))).toEqual({version: '1.2.0', baseline: '1.0.0'});
+    expect(consentPolicyAt(quiet, 'rf', day('2027-01-01'))).toEqual({
+      version: '1.2.0',
+      baseline: '1.0.0',
+      registry: 'rf',
+    });
   });
 });

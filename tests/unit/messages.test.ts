@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import en from '@/messages/en.json';
 import ja from '@/messages/ja.json';
-import {cookieRegistry} from '@/lib/consent/registry';
+import {cookieRegistry} from '@/lib/consent/site-registry';
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>

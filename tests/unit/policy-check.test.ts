@@ -187,3 +187,34 @@ describe('the build', () => {
     }
   });
 });
+
+describe('what the APPI asks a business to publish', () => {
+  it('warns, in Japanese, about each item the current text lacks — the items docs/legal-review.md lists', () => {
+    const warnings = readPolicyHistory().diagnostics.filter((d) => d.code === 'publication-missing');
+    expect(warnings.map((d) => /「(.+?)（/.exec(d.ja)![1])).toEqual([
+      '事業者の氏名又は名称・住所・代表者の氏名',
+      '利用目的',
+      '開示等の請求に応じる手続',
+      '外国にある第三者への提供：国名とその国の制度',
+    ]);
+    expect(warnings.every((d) => d.file === 'content/privacy/ja.mdx' && d.severity === 'warning')).toBe(true);
+    const review = readFileSync('docs/legal-review.md', 'utf8');
+    for (const law of ['第32条第1項第1号', '第17条第1項・第21条', '第32条第1項第3号', '第28条'])
+      expect(review).toContain(law);
+  });
+
+  it('refuses an anchor that does not exist, and warns about an item nobody assessed', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'policy-publication-'));
+    cpSync(path.join(FIXTURES, 'valid'), dir, {recursive: true});
+    const ja = path.join(dir, 'ja.mdx');
+    writeFileSync(
+      ja,
+      readFileSync(ja, 'utf8')
+        .replace('  complaints: article-1\n', '')
+        .replace('securityMeasures: article-1', 'securityMeasures: article-99'),
+    );
+    const codes = readPolicyHistory(dir).diagnostics.map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(['broken-anchor', 'publication-unassessed']));
+    rmSync(dir, {recursive: true});
+  });
+});

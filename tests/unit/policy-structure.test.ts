@@ -72,7 +72,7 @@ describe('the real policy', () => {
   it('warns, without failing, about the terms legal staff should look at', () => {
     const warnings = ja.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.code} ${d.line}`);
     expect(warnings).toEqual(
-      expect.arrayContaining(['term-defined-twice 79', 'term-undefined 16', 'term-undefined 17', 'term-undefined 75']),
+      expect.arrayContaining(['term-defined-twice 88', 'term-undefined 25', 'term-undefined 26', 'term-undefined 84']),
     );
   });
 });

@@ -14,13 +14,15 @@ export const dynamic = 'force-dynamic';
 
 /**
  * POST /api/consent records a choice.
- * - application/json, from the browser code: a receipt of the choice it recorded (201 stored, 200
- *   duplicate, 503 when the store is down — the browser keeps the receipt and sends it again).
+ * - application/json, from the browser code: a receipt of the choice it recorded, for the visitor
+ *   whose cookie holds its id (201 stored, 200 duplicate, 403 not theirs, 409 conflicting, 503 when
+ *   the store is down — the browser keeps the receipt and sends it again).
  * - application/x-www-form-urlencoded, the banner without JavaScript: sets the cookie, stores a
- *   receipt if it can, and goes back to the page (303).
+ *   receipt if it can, and goes back to the page (303) — to #consent-saved, or to #consent-pending
+ *   when the receipt could not be stored (the page says the choice applies in this browser).
  */
 export const POST = handleErrors(async (request: Request) => {
-  assertSameOrigin(request.headers);
+  assertSameOrigin(request);
   const type = assertContentType(request.headers, ['application/json', 'application/x-www-form-urlencoded']);
   const body = await readBody(request);
   if (type === 'application/json') {
@@ -34,7 +36,7 @@ export const POST = handleErrors(async (request: Request) => {
   return new Response(null, {
     status: 303,
     headers: {
-      location: `${returnPath(request.headers, fallback)}#consent-saved`,
+      location: `${returnPath(request, fallback)}#${result.stored ? 'consent-saved' : 'consent-pending'}`,
       'set-cookie': result.setCookie,
       'cache-control': 'no-store',
     },

@@ -24,6 +24,22 @@ export const MIGRATIONS: {version: number; name: string; sql: string}[] = [
       CREATE INDEX consent_receipts_received_at ON consent_receipts (received_at);
     `,
   },
+  {
+    version: 2,
+    name: 'receipts bound to the text and the registry; deletions recorded',
+    sql: `
+      ALTER TABLE consent_receipts
+        ADD COLUMN policy_sha256 text CHECK (policy_sha256 ~ '^[0-9a-f]{64}$'),
+        ADD COLUMN registry_fingerprint text CHECK (registry_fingerprint ~ '^[0-9a-f]{16}$');
+      CREATE TABLE consent_deletions (
+        consent_id  text        NOT NULL CHECK (consent_id ~ '^[0-9a-f]{32}$'),
+        deleted_at  timestamptz NOT NULL DEFAULT now(),
+        receipts    integer     NOT NULL CHECK (receipts >= 0)
+      );
+      CREATE INDEX consent_deletions_deleted_at ON consent_deletions (deleted_at);
+      CREATE INDEX consent_receipts_export ON consent_receipts (received_at, consent_id, recorded_at);
+    `,
+  },
 ];
 
 const LOCK_KEY = 7_243_001; // any constant: the advisory lock that serialises migrators

@@ -28,13 +28,15 @@ export function receiptJson(r: Receipt) {
     recordedAt: r.recordedAt.toISOString(),
     receivedAt: r.receivedAt.toISOString(),
     policyVersion: r.policyVersion,
+    policySha256: r.policySha256,
+    registryFingerprint: r.registryFingerprint,
     choices: r.choices,
     method: r.method,
     locale: r.locale,
   };
 }
 
-const CSV_COLUMNS = [
+export const CSV_HEADER = [
   'consent_id',
   'recorded_at',
   'received_at',
@@ -42,21 +44,24 @@ const CSV_COLUMNS = [
   ...CONSENT_CONTRACT.optional,
   'method',
   'locale',
-];
+  'policy_sha256',
+  'registry_fingerprint',
+].join(',');
 
-export function formatReceipts(receipts: Receipt[], format: 'csv' | 'jsonl'): string {
-  if (format === 'jsonl') return receipts.map((r) => JSON.stringify(receiptJson(r)) + '\n').join('');
-  // Every value is an id, a timestamp, a version, a boolean or a fixed word: nothing needs quoting.
-  const rows = receipts.map((r) =>
-    [
-      r.consentId,
-      r.recordedAt.toISOString(),
-      r.receivedAt.toISOString(),
-      r.policyVersion,
-      ...CONSENT_CONTRACT.optional.map((category) => r.choices[category]),
-      r.method,
-      r.locale,
-    ].join(','),
-  );
-  return [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n';
+/** One line of the export (CSV without its header, or JSON), newline included. */
+export function receiptLine(r: Receipt, format: 'csv' | 'jsonl'): string {
+  if (format === 'jsonl') return JSON.stringify(receiptJson(r)) + '\n';
+  // Every value is an id, a timestamp, a version, a boolean, a hash or a fixed word: nothing needs quoting.
+  const cells = [
+    r.consentId,
+    r.recordedAt.toISOString(),
+    r.receivedAt.toISOString(),
+    r.policyVersion,
+    ...CONSENT_CONTRACT.optional.map((category) => r.choices[category]),
+    r.method,
+    r.locale,
+    r.policySha256 ?? '',
+    r.registryFingerprint ?? '',
+  ];
+  return cells.join(',') + '\n';
 }

@@ -5,8 +5,9 @@ import type {ConsentStore} from './types';
 /** PostgreSQL server mode (DATABASE_URL): for more than one machine. */
 export async function openPostgresStore(connectionString: string): Promise<ConsentStore> {
   const pool = new pg.Pool({connectionString, max: 10, connectionTimeoutMillis: 3000, query_timeout: 5000});
-  // An idle client losing its server (restart, failover) must not crash the process.
-  pool.on('error', () => {});
+  // An idle client losing its server (restart, failover) must not crash the process: logged, and
+  // the next query reconnects.
+  pool.on('error', (error) => console.error(`[consent] PostgreSQL connection lost: ${error.message}`));
   return openSqlStore('postgres', {
     query: (sql, params) => pool.query(sql, params) as never,
     async transaction(work) {
@@ -24,5 +25,8 @@ export async function openPostgresStore(connectionString: string): Promise<Conse
       }
     },
     close: () => pool.end(),
+  }).catch(async (error: unknown) => {
+    await pool.end().catch(() => {});
+    throw error;
   });
 }

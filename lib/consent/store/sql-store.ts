@@ -9,11 +9,23 @@ type Row = {
   policy_version: string;
   method: Receipt['method'];
   locale: Receipt['locale'];
+  policy_sha256: string | null;
+  registry_fingerprint: string | null;
 } & Record<OptionalCategory, boolean>;
 
 /** One boolean column per optional category, named as the contract names it (migrations add them). */
 const CHOICE_COLUMNS = CONSENT_CONTRACT.optional;
-const COLUMNS = ['consent_id', 'recorded_at', 'received_at', 'policy_version', ...CHOICE_COLUMNS, 'method', 'locale'];
+const COLUMNS = [
+  'consent_id',
+  'recorded_at',
+  'received_at',
+  'policy_version',
+  ...CHOICE_COLUMNS,
+  'method',
+  'locale',
+  'policy_sha256',
+  'registry_fingerprint',
+];
 const INSERTED = COLUMNS.filter((column) => column !== 'received_at');
 
 function toReceipt(row: Row): Receipt {
@@ -25,6 +37,8 @@ function toReceipt(row: Row): Receipt {
     choices: Object.fromEntries(CHOICE_COLUMNS.map((category) => [category, row[category]])) as Receipt['choices'],
     method: row.method,
     locale: row.locale,
+    policySha256: row.policy_sha256,
+    registryFingerprint: row.registry_fingerprint,
   };
 }
 
@@ -35,9 +49,23 @@ function insertedValues(r: NewReceipt): unknown[] {
     policy_version: r.policyVersion,
     method: r.method,
     locale: r.locale,
+    policy_sha256: r.policySha256,
+    registry_fingerprint: r.registryFingerprint,
     ...r.choices,
   };
   return INSERTED.map((column) => value[column]);
+}
+
+/** The same receipt again (a retry), or another choice claiming the same id and time. */
+function sameReceipt(stored: Receipt, r: NewReceipt): boolean {
+  return (
+    stored.policyVersion === r.policyVersion &&
+    stored.method === r.method &&
+    stored.locale === r.locale &&
+    stored.policySha256 === r.policySha256 &&
+    stored.registryFingerprint === r.registryFingerprint &&
+    CHOICE_COLUMNS.every((category) => stored.choices[category] === r.choices[category])
+  );
 }
 
 /** The store over any SQL client: one dialect (PostgreSQL's) for the embedded and the server mode. */
@@ -54,25 +82,58 @@ export async function openSqlStore(kind: ConsentStore['kind'], client: SqlClient
          RETURNING consent_id`,
         insertedValues(r),
       );
-      return result.rows.length === 1 ? 'stored' : 'duplicate';
+      if (result.rows.length === 1) return 'stored';
+      const existing = await client.query<Row>(`${select} WHERE consent_id = $1 AND recorded_at = $2`, [
+        r.consentId,
+        r.recordedAt.toISOString(),
+      ]);
+      return existing.rows[0] && sameReceipt(toReceipt(existing.rows[0]), r) ? 'duplicate' : 'conflict';
     },
     async list(consentId: string) {
       const result = await client.query<Row>(`${select} WHERE consent_id = $1 ORDER BY recorded_at`, [consentId]);
       return result.rows.map(toReceipt);
     },
     async deleteConsent(consentId: string) {
-      const result = await client.query<{consent_id: string}>(
-        'DELETE FROM consent_receipts WHERE consent_id = $1 RETURNING consent_id',
-        [consentId],
-      );
-      return result.rows.length;
+      return client.transaction(async (tx) => {
+        const deleted = await tx.query<{consent_id: string}>(
+          'DELETE FROM consent_receipts WHERE consent_id = $1 RETURNING consent_id',
+          [consentId],
+        );
+        await tx.query('INSERT INTO consent_deletions (consent_id, receipts) VALUES ($1, $2)', [
+          consentId,
+          deleted.rows.length,
+        ]);
+        return deleted.rows.length;
+      });
     },
-    async export(from: Date, to: Date) {
-      const result = await client.query<Row>(
-        `${select} WHERE received_at >= $1 AND received_at < $2 ORDER BY received_at, consent_id`,
+    async *export(from: Date, to: Date, pageSize = 5000) {
+      // Keyset pages in the index's order: each query reads one page, whatever the log's size. The
+      // key is kept as PostgreSQL's own text (microseconds), not as a JavaScript Date (milliseconds).
+      let after = [from.toISOString(), '', new Date(0).toISOString()];
+      for (;;) {
+        const page = await client.query<Row & {received_key: string; recorded_key: string}>(
+          `SELECT ${COLUMNS.join(', ')}, received_at::text AS received_key, recorded_at::text AS recorded_key
+           FROM consent_receipts
+           WHERE (received_at, consent_id, recorded_at) > ($1::timestamptz, $2, $3::timestamptz) AND received_at < $4
+           ORDER BY received_at, consent_id, recorded_at LIMIT ${Number(pageSize)}`,
+          [...after, to.toISOString()],
+        );
+        for (const row of page.rows) yield toReceipt(row);
+        if (page.rows.length < pageSize) return;
+        const last = page.rows.at(-1)!;
+        after = [last.received_key, last.consent_id, last.recorded_key];
+      }
+    },
+    async deletions(from: Date, to: Date) {
+      const result = await client.query<{consent_id: string; deleted_at: Date | string; receipts: number}>(
+        'SELECT consent_id, deleted_at, receipts FROM consent_deletions WHERE deleted_at >= $1 AND deleted_at < $2 ORDER BY deleted_at',
         [from.toISOString(), to.toISOString()],
       );
-      return result.rows.map(toReceipt);
+      return result.rows.map((r) => ({
+        consentId: r.consent_id,
+        deletedAt: new Date(r.deleted_at),
+        receipts: Number(r.receipts),
+      }));
     },
     async purgeBefore(cutoff: Date) {
       const result = await client.query<{consent_id: string}>(

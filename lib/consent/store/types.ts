@@ -12,6 +12,17 @@ export interface Receipt {
   choices: Record<OptionalCategory, boolean>;
   method: ConsentMethod;
   locale: Locale;
+  /** SHA-256 of the exact policy text shown (that version, that language); null before migration 2. */
+  policySha256: string | null;
+  /** The registry's fingerprint the choice was made under; null before migration 2. */
+  registryFingerprint: string | null;
+}
+
+/** A visitor's deletion of their receipts, itself kept so that the log shows it happened. */
+export interface Deletion {
+  consentId: string;
+  deletedAt: Date;
+  receipts: number;
 }
 
 export type NewReceipt = Omit<Receipt, 'receivedAt'>;
@@ -19,13 +30,18 @@ export type NewReceipt = Omit<Receipt, 'receivedAt'>;
 /** What both stores (embedded PGlite, PostgreSQL server) do, with the same SQL. */
 export interface ConsentStore {
   readonly kind: 'embedded' | 'postgres';
-  /** Append-only and idempotent: the same receipt (consent id + recordedAt) twice is stored once. */
-  append(receipt: NewReceipt): Promise<'stored' | 'duplicate'>;
+  /**
+   * Append-only and idempotent: the same receipt (consent id + recordedAt) twice is stored once;
+   * another receipt with the same id and time is a conflict and is not stored.
+   */
+  append(receipt: NewReceipt): Promise<'stored' | 'duplicate' | 'conflict'>;
   list(consentId: string): Promise<Receipt[]>;
-  /** The visitor's own deletion of their receipts. */
+  /** The visitor's own deletion of their receipts, recorded as a deletion (id, time, count). */
   deleteConsent(consentId: string): Promise<number>;
-  /** Receipts received in [from, to), oldest first. */
-  export(from: Date, to: Date): Promise<Receipt[]>;
+  /** Receipts received in [from, to), oldest first, in pages: memory does not grow with the log. */
+  export(from: Date, to: Date, pageSize?: number): AsyncGenerator<Receipt>;
+  /** Deletions made in [from, to). */
+  deletions(from: Date, to: Date): Promise<Deletion[]>;
   /** Removes receipts received before `cutoff` (the retention period, policy Art. 7). */
   purgeBefore(cutoff: Date): Promise<number>;
   /** The applied migrations and the receipts table's columns: for tests and the health check. */

@@ -1,4 +1,5 @@
-import {cookieRegistry, registrySchema} from '@/lib/consent/registry';
+import {registrySchema} from '@/lib/consent/registry';
+import {cookieRegistry} from '@/lib/consent/site-registry';
 
 /** The real registry plus one third-party analytics tag, for the end-to-end tests only. */
 export const fixtureRegistry = registrySchema.parse({
@@ -14,9 +15,21 @@ export const fixtureRegistry = registrySchema.parse({
       purpose: {ja: 'テスト用の分析', en: 'Test analytics'},
       duration: {ja: '1日', en: '1 day'},
       externalTransmission: {
-        information: {ja: '閲覧したページの URL', en: 'URLs of pages viewed'},
         recipient: {company: 'Example Analytics Inc.', service: 'Example Analytics'},
-        purpose: {ja: '利用状況の分析', en: 'Usage analysis'},
+        information: {
+          ja: '閲覧したページの URL、閲覧日時、ブラウザの種類、Cookie に保存した識別子',
+          en: 'URLs of pages viewed, the time of viewing, the browser type and the identifier stored in the Cookie',
+        },
+        purpose: {
+          ja: 'ページごとの閲覧数を集計してサイトを改善するため',
+          en: 'To count views per page and improve the site',
+        },
+        recipientPurpose: {
+          ja: '当社への集計結果の提供と、分析サービスの提供・改善のため',
+          en: 'To provide us with the counts, and to provide and improve its analytics service',
+        },
+        privacyPolicy: 'https://analytics.example/privacy',
+        optOut: 'https://analytics.example/opt-out',
       },
     },
   ],

@@ -15,7 +15,7 @@ export const GET = handleErrors(async (_request: Request, context: Context) => {
 
 /** DELETE: removes the visitor's receipts and clears the cookie, so the banner asks again. */
 export const DELETE = handleErrors(async (request: Request, context: Context) => {
-  assertSameOrigin(request.headers);
+  assertSameOrigin(request);
   const result = await deleteReceipts(request, parseConsentId((await context.params).id));
   return jsonResponse(result.body, 200, {'set-cookie': result.setCookie});
 });

@@ -1,0 +1,43 @@
+import type {Metadata} from 'next';
+import {notFound} from 'next/navigation';
+import {getTranslations, setRequestLocale} from 'next-intl/server';
+import {getPathname} from '@/i18n/navigation';
+import {routing, type Locale} from '@/i18n/routing';
+import type {CookieRegistry} from '@/lib/consent/registry';
+import {ExternalTransmissions} from './ExternalTransmissions';
+
+/**
+ * 「利用者情報の外部送信について」 as a route: the site's at /external-transmission, npm test's fixture
+ * registry at /e2e-fixtures/external-transmission. Prerendered per locale from the registry.
+ */
+export function externalTransmissionRoute(registry: CookieRegistry, href: string) {
+  type Params = {params: Promise<{locale: string}>};
+  const localeOf = async ({params}: Params) => {
+    const {locale} = await params;
+    if (!(routing.locales as readonly string[]).includes(locale)) notFound();
+    setRequestLocale(locale as Locale);
+    return locale as Locale;
+  };
+  return {
+    generateStaticParams: () => routing.locales.map((locale) => ({locale})),
+    async generateMetadata(props: Params): Promise<Metadata> {
+      const locale = await localeOf(props);
+      const t = await getTranslations({locale, namespace: 'ExternalTransmission'});
+      const at = (l: Locale) => getPathname({locale: l, href});
+      const languages: Record<string, string> = Object.fromEntries(routing.locales.map((l) => [l, at(l)]));
+      languages['x-default'] = at(routing.defaultLocale);
+      return {title: t('title'), description: t('metaDescription'), alternates: {canonical: at(locale), languages}};
+    },
+    async Page(props: Params) {
+      const locale = await localeOf(props);
+      const t = await getTranslations('ExternalTransmission');
+      return (
+        <article className="policy external-transmission">
+          <h1>{t('title')}</h1>
+          <p>{t('intro', {scope: registry.scope[locale]})}</p>
+          <ExternalTransmissions registry={registry} locale={locale} />
+        </article>
+      );
+    },
+  };
+}
