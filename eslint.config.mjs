@@ -12,6 +12,7 @@ const config = [
   {
     ignores: [
       '.next*/**',
+      'bench/floor/.next-floor/**',
       'node_modules/**',
       'next-env.d.ts',
       'test-results/**',

@@ -1,3 +1,4 @@
+import type {} from 'next-intl';
 import type {Locale} from '@/i18n/routing';
 import type messages from '@/messages/ja.json';
 

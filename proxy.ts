@@ -74,7 +74,9 @@ export default function proxy(request: NextRequest) {
     result.headers.set('cache-control', 'public, max-age=0, s-maxage=60');
   } else if (!hashes && !warned.has(route)) {
     warned.add(route);
-    console.error(`[csp] ${route} is not prerendered: it is served with a CSP that blocks its inline scripts.`);
+    console.error(
+      `[csp] ${route} is not prerendered: it is served with a CSP that blocks its inline scripts and styles.`,
+    );
   }
   if (policy?.switchesAt && hashes) {
     // A shared cache may keep this page only until the next version takes effect.
@@ -82,7 +84,7 @@ export default function proxy(request: NextRequest) {
     result.headers.set('cache-control', `public, max-age=0, s-maxage=${seconds}`);
   }
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
-  result.headers.set('Content-Security-Policy', contentSecurityPolicy(hashes ?? [], {https}));
+  result.headers.set('Content-Security-Policy', contentSecurityPolicy(hashes ?? {scripts: [], styles: []}, {https}));
   return result;
 }
 

@@ -1,6 +1,5 @@
 import type {MetadataRoute} from 'next';
-import {getPathname} from '@/i18n/navigation';
-import {routing} from '@/i18n/routing';
+import {localizedPath, routing} from '@/i18n/routing';
 import {loadPolicyHistory} from '@/lib/policy/load';
 import {SITE_POLICY} from '@/lib/policy/sources';
 import {SITE_URL} from '@/lib/site';
@@ -16,7 +15,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
   ];
   return paths.flatMap((rest) => {
     const href = `${SITE_POLICY.base}${rest}`;
-    const url = (locale: (typeof routing.locales)[number]) => SITE_URL + getPathname({locale, href});
+    const url = (locale: (typeof routing.locales)[number]) => SITE_URL + localizedPath(locale, href);
     const languages: Record<string, string> = Object.fromEntries(routing.locales.map((l) => [l, url(l)]));
     languages['x-default'] = url(routing.defaultLocale);
     return routing.locales.map((locale) => ({url: url(locale), alternates: {languages}}));

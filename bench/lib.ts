@@ -33,13 +33,18 @@ export async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
 }
 
 /** `next start` on a port (no -H: see README), stopped by the returned function. */
-export async function startNext(port: number, env: Record<string, string> = {}): Promise<() => Promise<void>> {
+export async function startNext(
+  port: number,
+  env: Record<string, string> = {},
+  cwd?: string,
+): Promise<() => Promise<void>> {
   const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], {
+    cwd,
     stdio: 'ignore',
     detached: true,
     env: {...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env},
   });
-  await waitFor(`http://127.0.0.1:${port}/privacy`);
+  await waitFor(`http://127.0.0.1:${port}${cwd ? '/' : '/privacy'}`);
   return () =>
     new Promise((resolve) => {
       child.once('exit', () => resolve());
@@ -47,9 +52,9 @@ export async function startNext(port: number, env: Record<string, string> = {}):
     });
 }
 
-export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<string> {
+export function run(command: string, args: string[], env: Record<string, string> = {}, cwd?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {env: {...process.env, ...env}});
+    const child = spawn(command, args, {env: {...process.env, ...env}, cwd});
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));

@@ -59,30 +59,48 @@ async function lighthouseRun(url: string, desktop: boolean): Promise<Run> {
   };
 }
 
-/** Lighthouse 12, mobile (default) and desktop, median of `runs` runs per page. */
-export async function lighthouse(origin: string, paths: string[], runs: number) {
-  const rows = [];
-  for (const pagePath of paths) {
-    for (const desktop of [false, true]) {
-      const results: Run[] = [];
-      for (let i = 0; i < runs; i++) results.push(await lighthouseOnce(origin + pagePath, desktop));
-      const m = (key: keyof Run) => median(results.map((r) => r[key]));
-      rows.push({
-        page: pagePath,
-        preset: desktop ? 'desktop' : 'mobile',
-        runs,
-        performance: m('performance'),
-        accessibility: m('accessibility'),
-        'best-practices': m('bestPractices'),
-        seo: m('seo'),
-        CLS: m('cls').toFixed(3),
-        'FCP ms': Math.round(m('fcp')),
-        'LCP ms': Math.round(m('lcp')),
-        'TBT ms': Math.round(m('tbt')),
-      });
-    }
+export interface Target {
+  label: string;
+  url: string;
+}
+
+/**
+ * Lighthouse 12 mobile on every target, interleaved (target 1, 2, 3, floor, then again) so that a
+ * slow moment of the machine hits all of them alike; medians of `runs` runs, and each target's
+ * figures against the floor's (the last target) — the only comparison that holds from one machine
+ * or one run to the next.
+ */
+export async function lighthouseAgainstFloor(targets: Target[], runs: number) {
+  const results = new Map<string, Run[]>(targets.map((t) => [t.label, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const target of targets) results.get(target.label)!.push(await lighthouseOnce(target.url, false));
   }
-  console.log('\nLighthouse 12 (median; the consent banner is showing: fresh profile, no choice)');
-  table(rows);
-  return rows;
+  const medians = targets.map((target) => {
+    const m = (key: keyof Run) => median(results.get(target.label)!.map((r) => r[key]));
+    return {
+      label: target.label,
+      performance: m('performance'),
+      tbt: m('tbt'),
+      lcp: m('lcp'),
+      fcp: m('fcp'),
+      cls: m('cls'),
+    };
+  });
+  const floor = medians.at(-1)!;
+  const ratio = (value: number, base: number) =>
+    base === 0 ? (value === 0 ? '1.00' : '∞') : (value / base).toFixed(2);
+  console.log(`\nLighthouse 12.2.3 mobile, interleaved, median of ${runs} (banner showing: fresh profile, no choice)`);
+  table(
+    medians.map((r) => ({
+      page: r.label,
+      Performance: r.performance,
+      'vs floor': ratio(r.performance, floor.performance),
+      'TBT ms': Math.round(r.tbt),
+      'TBT vs floor': ratio(r.tbt, floor.tbt),
+      'LCP ms': Math.round(r.lcp),
+      'LCP vs floor': ratio(r.lcp, floor.lcp),
+      CLS: r.cls.toFixed(3),
+    })),
+  );
+  return {medians, floor: floor.label};
 }

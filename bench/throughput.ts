@@ -100,3 +100,21 @@ export async function throughput(
     stopNginx();
   }
 }
+
+/** next start with every feature against the floor (a bare Next page of the same text): same wrk, same run. */
+export async function throughputAgainstFloor(
+  siteOrigin: string,
+  floorOrigin: string,
+  seconds: number,
+  connections: number,
+) {
+  const site = parseWrk('next start, /privacy (everything)', await wrk(`${siteOrigin}/privacy`, seconds, connections));
+  const floor = parseWrk('next start, floor (bare page)', await wrk(`${floorOrigin}/`, seconds, connections));
+  console.log(`\nThroughput against the floor: wrk, ${seconds} s, ${connections} connections, gzip`);
+  table([site, floor]);
+  const ratio = site['req/s'] / floor['req/s'];
+  console.log(
+    `  site / floor = ${(ratio * 100).toFixed(1)} % (goal ≥ 80 %); requests over 2 s: site ${site.timeouts}, floor ${floor.timeouts} (goal 0); p99 ${site['p99 ms']} ms vs ${floor['p99 ms']} ms`,
+  );
+  return {site, floor, ratio};
+}

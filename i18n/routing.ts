@@ -14,3 +14,21 @@ export const routing = defineRouting({
 });
 
 export type Locale = (typeof routing.locales)[number];
+
+/**
+ * Whether a string is one of the site's locales. (next-intl's own hasLocale lives in its main entry,
+ * which also holds its client provider: importing it from a server layout ships the i18n runtime,
+ * about 13 KB gzip, to every page.)
+ */
+export function isLocale(value: string | undefined): value is Locale {
+  return (routing.locales as readonly string[]).includes(value ?? '');
+}
+
+/**
+ * A page's path in a locale, as the routing above writes it: Japanese unprefixed, English under
+ * /en. (next-intl's getPathname comes with its Link, a client component that would ship next/link
+ * and its i18n runtime to every page.)
+ */
+export function localizedPath(locale: Locale, href: string): string {
+  return locale === routing.defaultLocale ? href : `/${locale}${href === '/' ? '' : href}`;
+}

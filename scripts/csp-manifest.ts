@@ -4,7 +4,7 @@
 // whose HTML is not where expected fails the build, instead of failing requests later.
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {inlineScriptHashes} from '../lib/security/csp';
+import {inlineScriptHashes, inlineStyleHashes} from '../lib/security/csp';
 import {loadPolicyHistory} from '../lib/policy/load';
 import {SITE_POLICY} from '../lib/policy/sources';
 import {CSP_MANIFEST_FILE, distDir, type CspManifest} from '../lib/security/csp-manifest';
@@ -21,7 +21,10 @@ for (const route of Object.keys(prerenderManifest.routes)) {
   if (/\.[a-z]+$/.test(route) || route.startsWith('/_')) continue;
   const html = path.join(dist, 'server', 'app', `${route}.html`);
   if (!existsSync(html)) missing.push(`${route} (${html})`);
-  else prerendered[route] = inlineScriptHashes(readFileSync(html, 'utf8'));
+  else {
+    const page = readFileSync(html, 'utf8');
+    prerendered[route] = {scripts: inlineScriptHashes(page), styles: inlineStyleHashes(page)};
+  }
 }
 if (missing.length > 0) {
   console.error(

@@ -1,13 +1,12 @@
 import '@/app/globals.css';
 import type {Metadata, Viewport} from 'next';
 import {notFound} from 'next/navigation';
-import {hasLocale, NextIntlClientProvider} from 'next-intl';
 import {setRequestLocale} from 'next-intl/server';
 import type {ReactNode} from 'react';
 import {Consent} from '@/components/consent/Consent';
 import {SiteFooter} from '@/components/layout/SiteFooter';
 import {SiteHeader} from '@/components/layout/SiteHeader';
-import {routing} from '@/i18n/routing';
+import {isLocale, routing} from '@/i18n/routing';
 import {bootScript} from '@/lib/consent/boot';
 import {consentSchedule, GTAG_ID, REGISTRY_FINGERPRINT} from '@/lib/consent/server';
 import {SITE_URL} from '@/lib/site';
@@ -34,7 +33,7 @@ export default async function LocaleLayout({
   params: Promise<{locale: string}>;
 }) {
   const {locale} = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
+  if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   return (
     // The boot script sets data-js and data-consent on <html> before hydration.
@@ -45,16 +44,14 @@ export default async function LocaleLayout({
         />
       </head>
       <body>
-        {/* No messages reach the client: client leaves get their strings as props. */}
-        <NextIntlClientProvider messages={null}>
-          <SiteHeader locale={locale} />
-          {/* First in reading and focus order, shown at the bottom of the screen (CSS order). */}
-          <Consent locale={locale} />
-          <main id="main" tabIndex={-1}>
-            {children}
-          </main>
-          <SiteFooter />
-        </NextIntlClientProvider>
+        {/* No i18n runtime reaches the client: client leaves get their strings as props. */}
+        <SiteHeader locale={locale} />
+        {/* First in reading and focus order, shown at the bottom of the screen (CSS order). */}
+        <Consent locale={locale} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
       </body>
     </html>
   );

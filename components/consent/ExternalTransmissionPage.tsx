@@ -1,8 +1,7 @@
 import type {Metadata} from 'next';
 import {notFound} from 'next/navigation';
 import {getTranslations, setRequestLocale} from 'next-intl/server';
-import {getPathname} from '@/i18n/navigation';
-import {routing, type Locale} from '@/i18n/routing';
+import {localizedPath, routing, type Locale} from '@/i18n/routing';
 import type {CookieRegistry} from '@/lib/consent/registry';
 import {ExternalTransmissions} from './ExternalTransmissions';
 
@@ -23,7 +22,7 @@ export function externalTransmissionRoute(registry: CookieRegistry, href: string
     async generateMetadata(props: Params): Promise<Metadata> {
       const locale = await localeOf(props);
       const t = await getTranslations({locale, namespace: 'ExternalTransmission'});
-      const at = (l: Locale) => getPathname({locale: l, href});
+      const at = (l: Locale) => localizedPath(l, href);
       const languages: Record<string, string> = Object.fromEntries(routing.locales.map((l) => [l, at(l)]));
       languages['x-default'] = at(routing.defaultLocale);
       return {title: t('title'), description: t('metaDescription'), alternates: {canonical: at(locale), languages}};

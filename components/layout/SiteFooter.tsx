@@ -1,11 +1,12 @@
 import {getLocale, getTranslations} from 'next-intl/server';
 import {CookieSettingsLink} from '@/components/consent/CookieSettingsLink';
 import {policyPath} from '@/components/policy/links';
-import {getPathname} from '@/i18n/navigation';
+import {isLocale, localizedPath, routing} from '@/i18n/routing';
 
 export async function SiteFooter() {
   const t = await getTranslations('SiteFooter');
-  const locale = await getLocale();
+  const requested = await getLocale();
+  const locale = isLocale(requested) ? requested : routing.defaultLocale;
   return (
     <footer className="site-footer">
       <nav aria-label={t('label')}>
@@ -14,7 +15,7 @@ export async function SiteFooter() {
             <a href={policyPath(locale)}>{t('privacyPolicy')}</a>
           </li>
           <li>
-            <a href={getPathname({locale, href: '/external-transmission'})}>{t('externalTransmission')}</a>
+            <a href={localizedPath(locale, '/external-transmission')}>{t('externalTransmission')}</a>
           </li>
           <li>
             <CookieSettingsLink label={t('cookieSettings')} />

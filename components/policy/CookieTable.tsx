@@ -1,6 +1,5 @@
 import {getTranslations} from 'next-intl/server';
-import {getPathname} from '@/i18n/navigation';
-import type {Locale} from '@/i18n/routing';
+import {localizedPath, type Locale} from '@/i18n/routing';
 import {type CookieRegistry} from '@/lib/consent/registry';
 import {cookieRegistry} from '@/lib/consent/site-registry';
 
@@ -71,7 +70,7 @@ export async function CookieTable({locale, registry = cookieRegistry}: {locale: 
         </table>
       )}
       <p>
-        <a href={getPathname({locale, href: '/external-transmission'})}>{t('externalLink')}</a>
+        <a href={localizedPath(locale, '/external-transmission')}>{t('externalLink')}</a>
       </p>
     </div>
   );

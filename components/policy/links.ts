@@ -1,10 +1,9 @@
-import {getPathname} from '@/i18n/navigation';
-import type {Locale} from '@/i18n/routing';
+import {localizedPath, type Locale} from '@/i18n/routing';
 import type {PolicySource} from '@/lib/policy/sources';
 
 /** Public addresses of a policy's pages (what the proxy maps to the epoch's prerendered pages). */
 export function policyLinks(source: PolicySource, locale: Locale) {
-  const at = (rest: string) => getPathname({locale, href: `${source.base}${rest}`});
+  const at = (rest: string) => localizedPath(locale, `${source.base}${rest}`);
   return {
     current: at(''),
     list: at('/versions'),
@@ -17,5 +16,5 @@ export type PolicyLinks = ReturnType<typeof policyLinks>;
 
 /** The site's policy in a language: /privacy, /en/privacy. */
 export function policyPath(locale: Locale): string {
-  return getPathname({locale, href: '/privacy'});
+  return localizedPath(locale, '/privacy');
 }

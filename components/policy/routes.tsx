@@ -1,8 +1,7 @@
 import type {Metadata} from 'next';
 import {notFound} from 'next/navigation';
 import {getTranslations, setRequestLocale} from 'next-intl/server';
-import {getPathname} from '@/i18n/navigation';
-import {routing, type Locale} from '@/i18n/routing';
+import {localizedPath, routing, type Locale} from '@/i18n/routing';
 import {epochs, epochView, previousVersion, type PolicySource} from '@/lib/policy/sources';
 import {OPEN_GRAPH_LOCALE} from '@/lib/site';
 import {ChangesView} from './ChangesView';
@@ -29,7 +28,7 @@ async function resolve(source: PolicySource, params: EpochParams) {
 
 /** Canonical and hreflang for a public path of the source (the same page in every language). */
 function alternates(source: PolicySource, locale: Locale, rest: string): Metadata['alternates'] {
-  const at = (l: Locale) => getPathname({locale: l, href: `${source.base}${rest}`});
+  const at = (l: Locale) => localizedPath(l, `${source.base}${rest}`);
   const languages: Record<string, string> = Object.fromEntries(routing.locales.map((l) => [l, at(l)]));
   languages['x-default'] = at(routing.defaultLocale);
   return {canonical: at(locale), languages};
@@ -54,7 +53,7 @@ export function currentPolicyRoute(source: PolicySource) {
           siteName: t('siteName'),
           title: fm.title,
           description: fm.description,
-          url: getPathname({locale, href: source.base}),
+          url: localizedPath(locale, source.base),
           locale: OPEN_GRAPH_LOCALE[locale],
           alternateLocale: routing.locales.filter((l) => l !== locale).map((l) => OPEN_GRAPH_LOCALE[l]),
           ...(fm.lastUpdated ? {modifiedTime: fm.lastUpdated} : {}),

@@ -6,9 +6,14 @@ import type {Scheduled} from '../policy/schedule';
  * What `npm run build` records for the CSP (scripts/csp-manifest.ts): the inline-script hashes of
  * every prerendered page, and the route patterns of every page the app has.
  */
+/** The hashes of a page's inline scripts and of the <style> elements its CSS was inlined into. */
+export interface PageHashes {
+  scripts: string[];
+  styles: string[];
+}
+
 export interface CspManifest {
-  /** "/ja/privacy" → ["'sha256-…'", …] */
-  prerendered: Record<string, string[]>;
+  prerendered: Record<string, PageHashes>;
   /** Every page route of app/, as a pattern: "/[locale]/privacy/[epoch]". */
   pages: string[];
   /** Each policy's public base path and its versions' effective dates, for the epoch in force. */

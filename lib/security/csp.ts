@@ -2,8 +2,17 @@ import {createHash} from 'node:crypto';
 
 /** The sha256 sources of every inline <script> in a page, in CSP syntax ('sha256-…'). */
 export function inlineScriptHashes(html: string): string[] {
+  return inlineHashes(html, 'script');
+}
+
+/** The sha256 sources of every <style> element the build inlined into a page (its CSS). */
+export function inlineStyleHashes(html: string): string[] {
+  return inlineHashes(html, 'style');
+}
+
+function inlineHashes(html: string, tag: 'script' | 'style'): string[] {
   const hashes = new Set<string>();
-  for (const match of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)) {
+  for (const match of html.matchAll(new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)<\\/${tag}>`, 'gi'))) {
     const attributes = match[1] ?? '';
     if (/\ssrc\s*=/i.test(attributes)) continue;
     const body = match[2]!;
@@ -14,14 +23,17 @@ export function inlineScriptHashes(html: string): string[] {
 }
 
 /**
- * The Content-Security-Policy of a page. Scripts: our own files plus the exact inline scripts the
- * build wrote into that page (by hash) — no 'unsafe-inline'. Styles are linked files only.
+ * The Content-Security-Policy of a page. Scripts and styles: our own files plus the exact inline
+ * scripts and <style> elements the build wrote into that page (by hash) — no 'unsafe-inline'.
  */
-export function contentSecurityPolicy(scriptHashes: string[], options: {https: boolean}): string {
+export function contentSecurityPolicy(
+  hashes: {scripts: string[]; styles: string[]},
+  options: {https: boolean},
+): string {
   const directives = [
     "default-src 'self'",
-    `script-src 'self' ${scriptHashes.join(' ')}`.trim(),
-    "style-src 'self'",
+    `script-src 'self' ${hashes.scripts.join(' ')}`.trim(),
+    `style-src 'self' ${hashes.styles.join(' ')}`.trim(),
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",

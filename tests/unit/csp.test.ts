@@ -12,11 +12,12 @@ describe('CSP', () => {
   });
 
   it('builds a policy with hashes and no unsafe-inline, upgrading requests only on https', () => {
-    const csp = contentSecurityPolicy(["'sha256-abc='"], {https: false});
+    const csp = contentSecurityPolicy({scripts: ["'sha256-abc='"], styles: ["'sha256-css='"]}, {https: false});
     expect(csp).toContain("script-src 'self' 'sha256-abc='");
+    expect(csp).toContain("style-src 'self' 'sha256-css='");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toMatch(/unsafe|upgrade-insecure-requests/);
-    expect(contentSecurityPolicy([], {https: true})).toMatch(/upgrade-insecure-requests$/);
+    expect(contentSecurityPolicy({scripts: [], styles: []}, {https: true})).toMatch(/upgrade-insecure-requests$/);
   });
 });

@@ -1,4 +1,4 @@
-import {getPathname} from '@/i18n/navigation';
+import {localizedPath} from '@/i18n/routing';
 import {
   assertContentType,
   assertSameOrigin,
@@ -32,7 +32,7 @@ export const POST = handleErrors(async (request: Request) => {
     });
   }
   const result = await recordFormChoice(request, body);
-  const fallback = getPathname({locale: result.locale, href: '/privacy'});
+  const fallback = localizedPath(result.locale, '/privacy');
   return new Response(null, {
     status: 303,
     headers: {
