@@ -32,7 +32,8 @@ export async function exportAtScale(total: number) {
     await client.end();
     const started = performance.now();
     const {lines, stderr} = await new Promise<{lines: number; stderr: string}>((resolve, reject) => {
-      const child = spawn('npx', ['tsx', 'scripts/consent-cli.ts', 'export', '--format', 'csv'], {
+      // The operator's command itself (npm run consent:export), with its heap cap.
+      const child = spawn('npm', ['run', '--silent', 'consent:export', '--', '--format', 'csv'], {
         env: {...process.env, DATABASE_URL: cluster.url},
       });
       let lines = 0;

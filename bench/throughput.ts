@@ -1,5 +1,5 @@
 import {spawn} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {run, table, waitFor} from './lib';
@@ -52,7 +52,10 @@ const wrk = (url: string, seconds: number, connections: number, gzip = true) =>
 /** nginx (one worker, gzip level 6 like Next's) serving the very HTML `next build` prerendered. */
 async function startNginx(port: number, dist: string): Promise<() => void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-nginx-'));
-  const html = path.resolve(dist, 'server/app/ja/privacy.html');
+  // /privacy is served as the prerendered page of the epoch in force (the build's manifest lists it).
+  const manifest = JSON.parse(readFileSync(path.join(dist, 'csp-manifest.json'), 'utf8')) as {prerendered: object};
+  const route = Object.keys(manifest.prerendered).find((r) => /^\/ja\/privacy\/[^/]+$/.test(r))!;
+  const html = path.resolve(dist, `server/app${route}.html`);
   const conf = path.join(dir, 'nginx.conf');
   writeFileSync(
     conf,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {loadPolicyHistory, type PolicyVersion} from './load';
-import {inForceIndex, japanDay, statusOf, type VersionStatus} from './schedule';
+import {statusOf, type VersionStatus} from './schedule';
 
 /**
  * A policy folder and where the site publishes it. The site has one, content/privacy at /privacy;
@@ -42,12 +42,6 @@ export function epochView(source: PolicySource, epoch: string): EpochView | null
     status: (version) => statusOf(versions.indexOf(version), index),
     upcoming: versions.slice(index + 1),
   };
-}
-
-/** The epoch of an instant (for the proxy and the consent code). */
-export function epochAt(source: PolicySource, now: number): string {
-  const versions = loadPolicyHistory(source.dir);
-  return versions[inForceIndex(versions, japanDay(now))]!.version;
 }
 
 /** The version before this one, for the comparison page. */

@@ -11,6 +11,8 @@ test('every page carries the security headers and a hash-based CSP without unsaf
   ] as const) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(status);
+    // A mistyped address is not cached as a 404 for a year.
+    if (status === 404) expect(response.headers()['cache-control'], path).toBe('public, max-age=0, s-maxage=60');
     const headers = response.headers();
     expect(headers['strict-transport-security'], path).toMatch(/max-age=\d+/);
     expect(headers['x-content-type-options'], path).toBe('nosniff');
