@@ -1,6 +1,6 @@
 import {NextResponse, type NextRequest} from 'next/server';
 import createMiddleware from 'next-intl/middleware';
-import {routing} from './i18n/routing';
+import {isLocale, routing} from './i18n/routing';
 import {inForceIndex, japanDay, nextSwitch} from './lib/policy/schedule';
 import {contentSecurityPolicy} from './lib/security/csp';
 import {cspManifest, developmentPolicies, matchesPage, type CspManifest} from './lib/security/csp-manifest';
@@ -12,8 +12,7 @@ const warned = new Set<string>();
 /** The locale and the page path of a public URL: /en/privacy → en, /privacy; /privacy → ja, /privacy. */
 function localeAndPath(pathname: string): {locale: string; page: string} {
   const [, first, ...rest] = pathname.split('/');
-  if (first && (routing.locales as readonly string[]).includes(first))
-    return {locale: first, page: '/' + rest.join('/')};
+  if (first && isLocale(first)) return {locale: first, page: '/' + rest.join('/')};
   return {locale: routing.defaultLocale, page: pathname};
 }
 

@@ -1,5 +1,5 @@
 import type {MetadataRoute} from 'next';
-import {localizedPath, routing} from '@/i18n/routing';
+import {languageAlternates, localizedPath, routing} from '@/i18n/routing';
 import {loadPolicyHistory} from '@/lib/policy/load';
 import {SITE_POLICY} from '@/lib/policy/sources';
 import {SITE_URL} from '@/lib/site';
@@ -15,9 +15,9 @@ export default function sitemap(): MetadataRoute.Sitemap {
   ];
   return paths.flatMap((rest) => {
     const href = `${SITE_POLICY.base}${rest}`;
-    const url = (locale: (typeof routing.locales)[number]) => SITE_URL + localizedPath(locale, href);
-    const languages: Record<string, string> = Object.fromEntries(routing.locales.map((l) => [l, url(l)]));
-    languages['x-default'] = url(routing.defaultLocale);
-    return routing.locales.map((locale) => ({url: url(locale), alternates: {languages}}));
+    const languages = Object.fromEntries(
+      Object.entries(languageAlternates(href)).map(([language, path]) => [language, SITE_URL + path]),
+    );
+    return routing.locales.map((locale) => ({url: SITE_URL + localizedPath(locale, href), alternates: {languages}}));
   });
 }

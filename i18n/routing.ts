@@ -32,3 +32,10 @@ export function isLocale(value: string | undefined): value is Locale {
 export function localizedPath(locale: Locale, href: string): string {
   return locale === routing.defaultLocale ? href : `/${locale}${href === '/' ? '' : href}`;
 }
+
+/** hreflang alternates of a page: its path in every locale, and Japanese (the original) as x-default. */
+export function languageAlternates(href: string): Record<string, string> {
+  const languages: Record<string, string> = Object.fromEntries(routing.locales.map((l) => [l, localizedPath(l, href)]));
+  languages['x-default'] = localizedPath(routing.defaultLocale, href);
+  return languages;
+}

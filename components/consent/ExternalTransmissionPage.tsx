@@ -1,7 +1,7 @@
 import type {Metadata} from 'next';
 import {notFound} from 'next/navigation';
 import {getTranslations, setRequestLocale} from 'next-intl/server';
-import {localizedPath, routing, type Locale} from '@/i18n/routing';
+import {isLocale, languageAlternates, localizedPath, routing} from '@/i18n/routing';
 import type {CookieRegistry} from '@/lib/consent/registry';
 import {ExternalTransmissions} from './ExternalTransmissions';
 
@@ -13,19 +13,17 @@ export function externalTransmissionRoute(registry: CookieRegistry, href: string
   type Params = {params: Promise<{locale: string}>};
   const localeOf = async ({params}: Params) => {
     const {locale} = await params;
-    if (!(routing.locales as readonly string[]).includes(locale)) notFound();
-    setRequestLocale(locale as Locale);
-    return locale as Locale;
+    if (!isLocale(locale)) notFound();
+    setRequestLocale(locale);
+    return locale;
   };
   return {
     generateStaticParams: () => routing.locales.map((locale) => ({locale})),
     async generateMetadata(props: Params): Promise<Metadata> {
       const locale = await localeOf(props);
       const t = await getTranslations({locale, namespace: 'ExternalTransmission'});
-      const at = (l: Locale) => localizedPath(l, href);
-      const languages: Record<string, string> = Object.fromEntries(routing.locales.map((l) => [l, at(l)]));
-      languages['x-default'] = at(routing.defaultLocale);
-      return {title: t('title'), description: t('metaDescription'), alternates: {canonical: at(locale), languages}};
+      const alternates = {canonical: localizedPath(locale, href), languages: languageAlternates(href)};
+      return {title: t('title'), description: t('metaDescription'), alternates};
     },
     async Page(props: Params) {
       const locale = await localeOf(props);

@@ -1,7 +1,7 @@
 import type {Metadata} from 'next';
 import {notFound} from 'next/navigation';
 import {getTranslations, setRequestLocale} from 'next-intl/server';
-import {localizedPath, routing, type Locale} from '@/i18n/routing';
+import {isLocale, languageAlternates, localizedPath, routing, type Locale} from '@/i18n/routing';
 import {epochs, epochView, previousVersion, type PolicySource} from '@/lib/policy/sources';
 import {OPEN_GRAPH_LOCALE} from '@/lib/site';
 import {ChangesView} from './ChangesView';
@@ -19,19 +19,17 @@ type VersionParams = EpochParams & {version: string};
 
 async function resolve(source: PolicySource, params: EpochParams) {
   const {locale, epoch} = params;
-  if (!(routing.locales as readonly string[]).includes(locale)) notFound();
+  if (!isLocale(locale)) notFound();
   const view = epochView(source, epoch);
   if (!view) notFound();
-  setRequestLocale(locale as Locale);
-  return {locale: locale as Locale, view, links: policyLinks(source, locale as Locale)};
+  setRequestLocale(locale);
+  return {locale, view, links: policyLinks(source, locale)};
 }
 
 /** Canonical and hreflang for a public path of the source (the same page in every language). */
 function alternates(source: PolicySource, locale: Locale, rest: string): Metadata['alternates'] {
-  const at = (l: Locale) => localizedPath(l, `${source.base}${rest}`);
-  const languages: Record<string, string> = Object.fromEntries(routing.locales.map((l) => [l, at(l)]));
-  languages['x-default'] = at(routing.defaultLocale);
-  return {canonical: at(locale), languages};
+  const href = `${source.base}${rest}`;
+  return {canonical: localizedPath(locale, href), languages: languageAlternates(href)};
 }
 
 const epochParams = (source: PolicySource) =>

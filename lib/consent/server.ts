@@ -31,11 +31,12 @@ export function currentConsentPolicy(now = Date.now()): ConsentPolicy {
 
 /**
  * The SHA-256 of the exact text a visitor was shown — that version, that language — or null when
- * no such version is published (yet): a receipt names it, the archived version's page shows it.
+ * no such version is published up to the one in force: a receipt names it, the archived version's
+ * page shows it.
  */
-export function policyTextHash(version: string, locale: string, now = Date.now()): string | null {
+export function policyTextHash(version: string, locale: string, policy: ConsentPolicy): string | null {
   const versions = loadPolicyHistory(CONSENT_POLICY_DIR);
-  const inForce = versions.findIndex((v) => v.version === currentConsentPolicy(now).version);
+  const inForce = versions.findIndex((v) => v.version === policy.version);
   const index = versions.findIndex((v) => v.version === version);
   if (index < 0 || index > inForce) return null;
   return versions[index]!.sha256[locale as keyof (typeof versions)[number]['sha256']] ?? null;

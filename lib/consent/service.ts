@@ -1,7 +1,15 @@
 import 'server-only';
 import {CONSENT_CONTRACT, CONSENT_COOKIE} from './contract';
 import {consentCookieHeader, cookieValue, HttpError, isSecure} from './http';
-import {ALL_DENIED, ALL_GRANTED, consentStatus, createConsent, serializeConsent, type ConsentRecord} from './record';
+import {
+  ALL_DENIED,
+  ALL_GRANTED,
+  consentStatus,
+  createConsent,
+  serializeConsent,
+  type ConsentPolicy,
+  type ConsentRecord,
+} from './record';
 import {consentFormSchema, consentIdSchema, receiptRequestSchema} from './schema';
 import {currentConsentPolicy, policyTextHash} from './server';
 import {getConsentStore, type ConsentStore} from './store';
@@ -67,8 +75,8 @@ function parseJson(body: string): unknown {
 }
 
 /** The receipt as stored, bound to the exact text shown (version and language) and the registry. */
-function receiptOf(record: ConsentRecord, now: number) {
-  const policySha256 = policyTextHash(record.pv, record.l, now);
+function receiptOf(record: ConsentRecord, policy: ConsentPolicy) {
+  const policySha256 = policyTextHash(record.pv, record.l, policy);
   if (!policySha256) {
     throw new HttpError(
       400,
@@ -110,7 +118,9 @@ export async function recordReceipt(request: Request, body: string) {
   }
   const {record} = parsed.data;
   assertOwnConsent(request, record.id);
-  const receipt = receiptOf(record, now);
+  // One reading of the policy in force for the whole request: the receipt's check and the cookie's.
+  const policy = currentConsentPolicy(now);
+  const receipt = receiptOf(record, policy);
   const outcome = await withStore((store) => store.append(receipt));
   if (outcome === 'conflict') {
     throw new HttpError(
@@ -119,7 +129,7 @@ export async function recordReceipt(request: Request, body: string) {
       'A different receipt with the same consent id and time is already stored; this one was not.',
     );
   }
-  const current = consentStatus(cookieValue(request, CONSENT_COOKIE), currentConsentPolicy(now), now).record;
+  const current = consentStatus(cookieValue(request, CONSENT_COOKIE), policy, now).record;
   const refresh = !current || current.ts <= record.ts;
   return {
     outcome,
@@ -155,11 +165,12 @@ export async function recordFormChoice(request: Request, body: string) {
   }
   const now = Date.now();
   const choices = form.data.choice === 'accept' ? ALL_GRANTED : ALL_DENIED;
-  const record = createConsent(choices, 'form', currentConsentPolicy(now), form.data.locale, {
+  const policy = currentConsentPolicy(now);
+  const record = createConsent(choices, 'form', policy, form.data.locale, {
     id: cookieConsentId(request) ?? undefined,
     now,
   });
-  const stored = await withStore((store) => store.append(receiptOf(record, now))).then(
+  const stored = await withStore((store) => store.append(receiptOf(record, policy))).then(
     (outcome) => outcome === 'stored',
     () => false,
   );
