@@ -1,7 +1,7 @@
 import {NextResponse, type NextRequest} from 'next/server';
 import createMiddleware from 'next-intl/middleware';
 import {isLocale, routing} from './i18n/routing';
-import {inForceIndex, japanDay, nextSwitch} from './lib/policy/schedule';
+import {currentIndex, japanDay, nextSwitch, pageCacheControl} from './lib/policy/schedule';
 import {contentSecurityPolicy} from './lib/security/csp';
 import {cspManifest, developmentPolicies, matchesPage, type CspManifest} from './lib/security/csp-manifest';
 
@@ -32,7 +32,7 @@ function now(request: NextRequest): number {
 function policyRoute(policies: CspManifest['policies'], locale: string, page: string, at: number) {
   for (const policy of policies) {
     if (page !== policy.base && !page.startsWith(`${policy.base}/`)) continue;
-    const epoch = policy.versions[inForceIndex(policy.versions, japanDay(at))]!.version;
+    const epoch = policy.versions[currentIndex(policy.versions, japanDay(at))]!.version;
     const rest = page.slice(policy.base.length).replace(/\/$/, '');
     const internal = rest === '/changes' ? `/versions/${epoch}/changes` : rest;
     return {route: `/${locale}${policy.base}/${epoch}${internal}`, switchesAt: nextSwitch(policy.versions, at)};
@@ -69,18 +69,17 @@ export default function proxy(request: NextRequest) {
     route = `/${locale}/page-not-found`;
     hashes = manifest.prerendered[route];
     result = NextResponse.rewrite(new URL(route, request.url), {status: 404, headers: response.headers});
-    // A mistyped address must not stay a 404 in a shared cache for the page's year-long lifetime.
+    // A mistyped address may stay a 404 in a shared cache for a minute only.
     result.headers.set('cache-control', 'public, max-age=0, s-maxage=60');
   } else if (!hashes && !warned.has(route)) {
     warned.add(route);
     console.error(
       `[csp] ${route} is not prerendered: it is served with a CSP that blocks its inline scripts and styles.`,
     );
-  }
-  if (policy?.switchesAt && hashes) {
-    // A shared cache may keep this page only until the next version takes effect.
-    const seconds = Math.min(31_536_000, Math.max(1, Math.floor((policy.switchesAt - at) / 1000)));
-    result.headers.set('cache-control', `public, max-age=0, s-maxage=${seconds}`);
+  } else if (hashes) {
+    // Never Next's year-long default: a shared cache keeps a page for a bounded time, and a policy
+    // page no later than the next version's effective date.
+    result.headers.set('cache-control', pageCacheControl(policy?.switchesAt ?? null, at));
   }
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   result.headers.set('Content-Security-Policy', contentSecurityPolicy(hashes ?? {scripts: [], styles: []}, {https}));

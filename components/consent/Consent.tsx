@@ -35,8 +35,10 @@ export async function Consent({locale}: {locale: Locale}) {
         purpose: cookie.purpose[locale],
         detail: [
           tp('cookieDetail', {provider: cookie.provider, duration: cookie.duration[locale]}),
-          ...(cookie.externalTransmission ? [tp('recipientDetail', cookie.externalTransmission.recipient)] : []),
-        ].join(' / '),
+          ...(cookie.externalTransmission?.recipients ?? []).map((recipient) =>
+            tp('recipientDetail', {company: recipient.company, service: recipient.service}),
+          ),
+        ].join(locale === 'ja' ? '。' : '. '),
       })),
   }));
   return (

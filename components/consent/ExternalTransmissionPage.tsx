@@ -6,7 +6,7 @@ import type {CookieRegistry} from '@/lib/consent/registry';
 import {ExternalTransmissions} from './ExternalTransmissions';
 
 /**
- * 「利用者情報の外部送信について」 as a route: the site's at /external-transmission, npm test's fixture
+ * 「外部送信について」 as a route: the site's at /external-transmission, npm test's fixture
  * registry at /e2e-fixtures/external-transmission. Prerendered per locale from the registry.
  */
 export function externalTransmissionRoute(registry: CookieRegistry, href: string) {
@@ -31,7 +31,6 @@ export function externalTransmissionRoute(registry: CookieRegistry, href: string
       return (
         <article className="policy external-transmission">
           <h1>{t('title')}</h1>
-          <p>{t('intro', {scope: registry.scope[locale]})}</p>
           <ExternalTransmissions registry={registry} locale={locale} />
         </article>
       );

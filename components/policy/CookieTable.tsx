@@ -4,8 +4,9 @@ import {type CookieRegistry} from '@/lib/consent/registry';
 import {cookieRegistry} from '@/lib/consent/site-registry';
 
 /**
- * The cookie registry as the policy publishes it beside Art. 2-ウ: every technology the site sets,
- * and for anything sent to a third party what 外部送信規律 requires (information, recipient, purpose).
+ * The cookie registry as the site shows it after the policy's text — labelled as the site's display,
+ * not a clause of the policy (where it goes is legal staff's decision, docs/legal-review.md): every
+ * technology the site sets and, for anything sent elsewhere, each recipient, what is sent and why.
  */
 export async function CookieTable({locale, registry = cookieRegistry}: {locale: Locale; registry?: CookieRegistry}) {
   const t = await getTranslations('CookieTable');
@@ -13,7 +14,11 @@ export async function CookieTable({locale, registry = cookieRegistry}: {locale: 
   const external = registry.cookies.filter((c) => c.externalTransmission);
   const columns = [t('name'), t('category'), t('provider'), t('purpose'), t('duration')] as const;
   return (
-    <div className="cookie-table" id="cookie-table">
+    <section className="cookie-table" id="cookie-table" aria-labelledby="cookie-table-title">
+      <h2 id="cookie-table-title">{t('title')}</h2>
+      <p className="cookie-table-note" role="note">
+        {t('note')}
+      </p>
       <table>
         <caption>{t('caption', {scope: registry.scope[locale]})}</caption>
         <thead>
@@ -57,21 +62,23 @@ export async function CookieTable({locale, registry = cookieRegistry}: {locale: 
             </tr>
           </thead>
           <tbody>
-            {external.map(({name, externalTransmission: e}) => (
-              <tr key={name}>
-                <th scope="row" data-label={t('recipient')}>
-                  {e!.recipient.company} / {e!.recipient.service}
-                </th>
-                <td data-label={t('information')}>{e!.information[locale]}</td>
-                <td data-label={t('externalPurpose')}>{e!.purpose[locale]}</td>
-              </tr>
-            ))}
+            {external.flatMap(({name, externalTransmission: e}) =>
+              e!.recipients.map((recipient) => (
+                <tr key={`${name}:${recipient.company}:${recipient.service}`}>
+                  <th scope="row" data-label={t('recipient')}>
+                    {t('recipientName', {company: recipient.company, service: recipient.service})}
+                  </th>
+                  <td data-label={t('information')}>{recipient.information[locale]}</td>
+                  <td data-label={t('externalPurpose')}>{e!.purpose[locale]}</td>
+                </tr>
+              )),
+            )}
           </tbody>
         </table>
       )}
       <p>
         <a href={localizedPath(locale, '/external-transmission')}>{t('externalLink')}</a>
       </p>
-    </div>
+    </section>
   );
 }

@@ -10,30 +10,31 @@ function dayBefore(date: string): string {
 }
 
 /**
- * 施行期間, as a row of a <dl>: from its effective date (未定 while unset) until the day before the
- * next version's.
+ * 施行期間, as a row of a <dl>: from its effective date until the day before the next version's. A
+ * version whose date is not decided has no period: the row says 施行日 未定, never 「未定 から」.
  */
 export async function EffectivePeriod({version, next}: {version: PolicyVersion; next: PolicyVersion | null}) {
   const t = await getTranslations('PolicyVersions');
+  const tp = await getTranslations('PolicyDates');
+  if (!version.effectiveDate) {
+    return (
+      <div>
+        <dt>{tp('effectiveDate')}</dt>
+        <dd>
+          <span className="date-unset">{tp('unset')}</span>
+        </dd>
+      </div>
+    );
+  }
+  const from = <PolicyDate date={version.effectiveDate} />;
   return (
     <div>
       <dt>{t('period')}</dt>
       <dd>
-        <Period version={version} next={next} />
+        {next?.effectiveDate
+          ? t.rich('periodRange', {from: () => from, until: () => <PolicyDate date={dayBefore(next.effectiveDate!)} />})
+          : t.rich('periodFrom', {from: () => from})}
       </dd>
     </div>
   );
-}
-
-async function Period({version, next}: {version: PolicyVersion; next: PolicyVersion | null}) {
-  const t = await getTranslations('PolicyVersions');
-  const tp = await getTranslations('PolicyDates');
-  const from = version.effectiveDate ? (
-    <PolicyDate date={version.effectiveDate} />
-  ) : (
-    <span className="date-unset">{tp('unset')}</span>
-  );
-  if (!next?.effectiveDate) return t.rich('periodFrom', {from: () => from});
-  const until = <PolicyDate date={dayBefore(next.effectiveDate)} />;
-  return t.rich('periodRange', {from: () => from, until: () => until});
 }

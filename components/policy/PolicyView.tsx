@@ -56,8 +56,9 @@ export async function PolicyView({
       </header>
       <TableOfContents articles={document.articles} />
       <div className="policy-body">
-        <Content components={{CookieTable: () => <CookieTable locale={locale} />, TranslationNotice}} />
+        <Content components={{TranslationNotice}} />
       </div>
+      <CookieTable locale={locale} />
       <Glossary terms={document.terms} articles={document.articles} />
       <RevisionHistory view={view} links={links} />
       {archive ? (

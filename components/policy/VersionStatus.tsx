@@ -2,19 +2,26 @@ import {getTranslations} from 'next-intl/server';
 import type {VersionStatus as Status} from '@/lib/policy/schedule';
 import type {PolicyLinks} from './links';
 
-/** On an archived version: whether it is in force, and the way to the text that is. */
+/** On an archived version: its status as its dates decide it, and the way to the current text. */
 export async function VersionStatus({status, links}: {status: Status; links: PolicyLinks}) {
   const t = await getTranslations('PolicyVersions');
   const text = (await statusLabels())[status];
+  const current = status === 'in-force' || status === 'published';
   return (
     <p className={`version-status version-status-${status}`} role="note">
-      {text} {status === 'in-force' ? null : <a href={links.current}>{t('currentLink')}</a>}
+      {text} {current ? null : <a href={links.current}>{t('currentLink')}</a>}
     </p>
   );
 }
 
-/** What each status says, for this page and the list of versions. */
+/** What each status says, for this page and the list of versions: 施行 only where a date says so. */
 export async function statusLabels(): Promise<Record<Status, string>> {
   const t = await getTranslations('PolicyVersions');
-  return {'in-force': t('statusInForce'), superseded: t('statusSuperseded'), upcoming: t('statusUpcoming')};
+  return {
+    'in-force': t('statusInForce'),
+    published: t('statusPublished'),
+    superseded: t('statusSuperseded'),
+    upcoming: t('statusUpcoming'),
+    draft: t('statusDraft'),
+  };
 }

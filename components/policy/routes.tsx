@@ -40,7 +40,7 @@ export function currentPolicyRoute(source: PolicySource) {
     generateStaticParams: () => epochParams(source),
     async generateMetadata({params}: {params: Promise<EpochParams>}): Promise<Metadata> {
       const {locale, view} = await resolve(source, await params);
-      const fm = view.inForce.documents[locale].frontmatter!;
+      const fm = view.current.documents[locale].frontmatter!;
       const t = await getTranslations({locale, namespace: 'Metadata'});
       return {
         title: fm.title,
@@ -60,7 +60,7 @@ export function currentPolicyRoute(source: PolicySource) {
     },
     async Page({params}: {params: Promise<EpochParams>}) {
       const {locale, view, links} = await resolve(source, await params);
-      return <PolicyView locale={locale} view={view} version={view.inForce} links={links} archive={false} />;
+      return <PolicyView locale={locale} view={view} version={view.current} links={links} archive={false} />;
     },
   };
 }

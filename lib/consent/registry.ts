@@ -23,7 +23,7 @@ const LABELS: Record<string, string> = {
   purpose: 'purpose（目的）',
   duration: 'duration（保存期間）',
   externalTransmission: 'externalTransmission（外部送信の公表事項）',
-  recipient: 'recipient（送信先）',
+  recipients: 'recipients（送信先の一覧）',
   company: 'company（送信先の事業者名）',
   service: 'service（送信先のサービス名）',
   information: 'information（送信される情報）',
@@ -53,19 +53,25 @@ const localized = z.strictObject({ja: text, en: text});
 const httpsUrl = z.url({protocol: /^https$/});
 
 /**
- * What the Telecommunications Business Act's external-transmission rule (電気通信事業法 第27条の12,
- * 外部送信規律) asks a site to publish for anything that sends a visitor's data to someone else:
- * the recipient, the information sent, the site's purpose and the recipient's, the recipient's
- * privacy policy, and how to opt out (the site's Cookie settings for a consent category, or the
- * recipient's opt-out page).
+ * What the external-transmission rule (電気通信事業法 第27条の12, 外部送信規律 — whether it applies is
+ * legal staff's question, docs/legal-review.md) asks a site to publish for anything that sends a
+ * visitor's data to someone else, recipient by recipient: who receives it, the information sent, the
+ * site's purpose and the recipient's, the recipient's privacy policy, and how to opt out (the site's
+ * Cookie settings for a consent category, or the recipient's opt-out page). One tag may send to
+ * several recipients.
  */
-const externalTransmissionSchema = z.strictObject({
-  recipient: z.strictObject({company: text, service: text}),
+const recipientSchema = z.strictObject({
+  company: text,
+  service: text,
   information: localized,
-  purpose: localized,
   recipientPurpose: localized,
   privacyPolicy: httpsUrl,
   optOut: httpsUrl.optional(),
+});
+
+const externalTransmissionSchema = z.strictObject({
+  purpose: localized,
+  recipients: z.array(recipientSchema).min(1),
 });
 
 export const cookieDeclarationSchema = z
@@ -80,20 +86,24 @@ export const cookieDeclarationSchema = z
     externalTransmission: externalTransmissionSchema.optional(),
   })
   .superRefine((c, ctx) => {
-    if (c.party === 'third' && !c.externalTransmission) {
+    // A tag or pixel exists to send something somewhere, whoever provides it: it is disclosed too.
+    if ((c.party === 'third' || c.kind === 'script' || c.kind === 'pixel') && !c.externalTransmission) {
+      const what = c.party === 'third' ? '第三者の技術' : 'タグ（script・pixel）';
       ctx.addIssue({
         code: 'custom',
         path: ['externalTransmission'],
-        message: `第三者の技術「${c.name}」に外部送信の公表事項（externalTransmission: 送信先・送信される情報・目的・送信先での目的・プライバシーポリシー）がありません（電気通信事業法第27条の12）。`,
+        message: `${what}「${c.name}」に外部送信の公表事項（externalTransmission: 当社の利用目的と、送信先ごとの事業者名・サービス名・送信される情報・送信先での利用目的・プライバシーポリシー）がありません。`,
       });
     }
-    if (c.externalTransmission && c.category === 'necessary' && !c.externalTransmission.optOut) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['externalTransmission', 'optOut'],
-        message: `「${c.name}」は必須の区分で Cookie 設定からは止められないため、送信先のオプトアウトの URL（optOut）を書いてください。`,
-      });
-    }
+    c.externalTransmission?.recipients.forEach((recipient, i) => {
+      if (c.category === 'necessary' && !recipient.optOut) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['externalTransmission', 'recipients', i, 'optOut'],
+          message: `「${c.name}」は必須の区分で Cookie 設定からは止められないため、送信先「${recipient.company}」のオプトアウトの URL（optOut）を書いてください。`,
+        });
+      }
+    });
   });
 
 export const categoryDeclarationSchema = z.strictObject({
@@ -146,22 +156,14 @@ export type CookieRegistry = z.infer<typeof registrySchema>;
 export type CookieDeclaration = z.infer<typeof cookieDeclarationSchema>;
 
 /**
- * 64 bits of a SHA-256 over what a choice is about: the categories and every declared technology
- * (name, kind, category, who provides it, and any third party it sends data to). A change asks every
- * visitor again, by itself (the consent record carries the fingerprint it was given under).
+ * 64 bits of a SHA-256 over everything a choice is about: the categories and every declared
+ * technology whole — what it is, who provides it, why, for how long, and for anything sent elsewhere
+ * each recipient, what it receives and why — in both languages (a visitor consents to the text they
+ * read). Any change asks every visitor again, by itself (the consent record carries the fingerprint
+ * it was given under). Wording of the categories' labels is presentation, not the subject.
  */
 export function registryFingerprint(registry: CookieRegistry): string {
-  const subject = {
-    categories: registry.categories.map((c) => c.id),
-    technologies: registry.cookies.map((c) => [
-      c.name,
-      c.kind,
-      c.category,
-      c.provider,
-      c.party,
-      c.externalTransmission?.recipient ?? null,
-    ]),
-  };
+  const subject = {categories: registry.categories.map((c) => c.id), technologies: registry.cookies};
   return createHash('sha256').update(JSON.stringify(subject)).digest('hex').slice(0, 16);
 }
 
@@ -206,13 +208,18 @@ export function readRegistry(file: string = REGISTRY_FILE): {
   checked.data.cookies.forEach((cookie, i) => {
     const transmission = cookie.externalTransmission;
     if (!transmission) return;
-    for (const field of ['information', 'purpose', 'recipientPurpose'] as const) {
-      const word = VAGUE.find((w) => transmission[field].ja.includes(w));
-      if (word) {
-        const at = checked.lineOf(['cookies', i, 'externalTransmission', field, 'ja']);
-        diagnostics.push(diagnostic(shown, at, 'registry-vague', {field: `${cookie.name} の ${LABELS[field]}`, word}));
+    const vague = (text: string, field: string, at: (string | number)[]) => {
+      const word = VAGUE.find((w) => text.includes(w));
+      if (word) diagnostics.push(diagnostic(shown, checked.lineOf(at), 'registry-vague', {field, word}));
+    };
+    const base = ['cookies', i, 'externalTransmission'];
+    vague(transmission.purpose.ja, `${cookie.name} の ${LABELS.purpose}`, [...base, 'purpose', 'ja']);
+    transmission.recipients.forEach((recipient, r) => {
+      for (const field of ['information', 'recipientPurpose'] as const) {
+        const label = `${cookie.name}（${recipient.company}）の ${LABELS[field]}`;
+        vague(recipient[field].ja, label, [...base, 'recipients', r, field, 'ja']);
       }
-    }
+    });
   });
   return {registry: checked.data, diagnostics};
 }

@@ -39,7 +39,7 @@ const SYNTAX_HINTS: [RegExp, string][] = [
   ],
   [
     /closing tag|end tag|Expected the closing tag/i,
-    '<…> で開いたタグが閉じられていません。<CookieTable /> のように / を付けるか、閉じタグを書いてください。',
+    '<…> で開いたタグが閉じられていません。<TranslationNotice> には </TranslationNotice> のように閉じタグを書いてください。',
   ],
   [
     /before name|Unexpected character/i,

@@ -2,8 +2,8 @@ import {diagnostic, type Diagnostic} from './diagnostics';
 import type {PolicyDocument} from './types';
 
 /**
- * What the Act on the Protection of Personal Information asks a business to publish (or make
- * knowable), as legal staff check it before publishing. The answer is deterministic: the Japanese
+ * What the Act on the Protection of Personal Information asks a business to publish or to put where
+ * the person concerned can know it (公表等), as legal staff check it before publishing. The answer is deterministic: the Japanese
  * file's frontmatter maps each item to the anchor that covers it, or to `missing`; the checker warns,
  * in Japanese, for each item the text lacks or that is not assessed. Legal staff decide.
  */
@@ -13,7 +13,9 @@ export const PUBLICATION_ITEMS = {
   disclosureProcedure: '開示等の請求に応じる手続（第32条第1項第3号・第37条）',
   securityMeasures: '安全管理措置（第32条第1項第4号、施行令第10条第1号）',
   complaints: '苦情の申出先（第32条第1項第4号、施行令第10条第2号）',
-  foreignTransfer: '外国にある第三者への提供：国名とその国の制度（第28条）',
+  // Not a 公表 item: information given to the person when consent is asked, if data goes abroad.
+  foreignTransfer:
+    '外国にある第三者に提供する場合に本人に提供する情報：国名とその国の制度など（第28条第2項、該当する場合）',
 } as const;
 
 export type PublicationItem = keyof typeof PUBLICATION_ITEMS;

@@ -18,7 +18,7 @@ interface Rule<P> {
 
 const rule = <P = Record<string, never>>(r: Rule<P>) => r;
 
-export const ALLOWED_COMPONENTS = ['CookieTable', 'TranslationNotice'] as const;
+export const ALLOWED_COMPONENTS = ['TranslationNotice'] as const;
 
 const BANNED_ELEMENT_HINT: Record<string, string> = {
   script: 'スクリプト（<script>）はセキュリティ上使えません。',
@@ -36,7 +36,7 @@ export const POLICY_RULES = {
   'mdx-syntax': rule<{reason: string; hint: string}>({
     severity: 'error',
     meaning: 'MDX として読めない（`{` `<` の使用、タグの閉じ忘れ）',
-    fix: '文字なら `\\{` `\\<` にする。`<CookieTable />` は `/>` で閉じる',
+    fix: '文字なら `\\{` `\\<` にする。`<TranslationNotice>` は `</TranslationNotice>` で閉じる',
     message: ({reason, hint}) => ({ja: `MDX として読み込めません。${hint}`, en: `MDX syntax error: ${reason}`}),
   }),
   'frontmatter-missing': rule({
@@ -65,11 +65,12 @@ export const POLICY_RULES = {
   }),
   'effective-date-unset': rule({
     severity: 'warning',
-    meaning: '施行日（`effectiveDate`）が決まっていない。ページには「未定」と表示される',
+    meaning:
+      '最初の版の施行日（`effectiveDate`）が決まっていない。ページには「公開中（施行日未定）」と表示され、「施行」とは書かれない',
     fix: '法務で施行日を決め、日英の `effectiveDate` に書く',
     message: () => ({
-      ja: '施行日（effectiveDate）が決まっていません。ページには施行日「未定」と表示されます。法務で決めたら日英両方の frontmatter に effectiveDate: "YYYY-MM-DD" を追加してください。',
-      en: 'The effective date is not set; the page shows it as undecided.',
+      ja: '施行日（effectiveDate）が決まっていません。ページにはこの版が「公開中（施行日未定）」と表示され、「施行中」とは書かれません。法務で決めたら日英両方の frontmatter に effectiveDate: "YYYY-MM-DD" を追加してください。',
+      en: 'The effective date is not set; pages call this version published (effective date undecided), never in force.',
     }),
   }),
   'fullwidth-number': rule<{written: string; digits: number}>({
@@ -229,7 +230,7 @@ export const POLICY_RULES = {
     message: ({name}) => ({
       ja: `<${name}> は使えません。${
         BANNED_ELEMENT_HINT[name.toLowerCase()] ??
-        `使えるのは ${ALLOWED_COMPONENTS.map((c) => `<${c} />`).join('、')} だけです。`
+        `使えるのは ${ALLOWED_COMPONENTS.map((c) => `<${c}>…</${c}>`).join('、')} だけです。`
       }`,
       en: `Element <${name}> is not allowed.`,
     }),
@@ -316,8 +317,18 @@ export const POLICY_RULES = {
     meaning: '版の施行日が前の版の施行日より前',
     fix: '施行日は版の順に新しくする',
     message: ({version, date, previous}) => ({
-      ja: `版 ${version} の施行日 ${date} が前の版の施行日 ${previous} より後になっていません。`,
+      ja: `バージョン ${version} の施行日 ${date} が、前のバージョンの施行日 ${previous} より後になっていません。施行日は版の順に新しくしてください。`,
       en: `Version ${version} takes effect on ${date}, not after the previous version (${previous}).`,
+    }),
+  }),
+  'effective-date-required': rule<{version: string; previous: string}>({
+    severity: 'error',
+    meaning:
+      '2 つ目以降の版に施行日（`effectiveDate`）がない。施行日のない新しい版は、予告なしに今の版と入れ替わってしまうため公開できない',
+    fix: '法務で施行日を決め、日英の `effectiveDate` に書く（決まるまでは `npm run dev` で下書きとして確認できる）',
+    message: ({version, previous}) => ({
+      ja: `施行日が決まっていない新しい版は公開できません。バージョン ${version} の effectiveDate（施行日）を日英両方の frontmatter に "YYYY-MM-DD" で書いてください。施行日より前に公開すると、その日までバージョン ${previous} が表示され、新しい版は予告されます（第9条第2項）。決まるまでは npm run dev で下書きとして確認できます。`,
+      en: `A new version without an effective date cannot be published: set effectiveDate for version ${version} in both languages. Until that date version ${previous} stays current and the new one is announced.`,
     }),
   }),
   'registry-yaml': rule<{reason: string}>({
@@ -347,19 +358,19 @@ export const POLICY_RULES = {
   }),
   'publication-missing': rule<{item: string}>({
     severity: 'warning',
-    meaning: '個人情報保護法が公表を求める事項が本文にない（`publishes` で `missing` とした事項）',
+    meaning: '個人情報保護法が公表等を求める事項が本文にない（`publishes` で `missing` とした事項）',
     fix: '法務で判断し、本文に加えたら `publishes` にその条・項目のアンカーを書く',
     message: ({item}) => ({
-      ja: `個人情報保護法が公表を求める事項「${item}」が本文にありません（publishes で missing）。法務で判断してください。`,
-      en: `An item the APPI asks to publish is not in the text: ${item}.`,
+      ja: `個人情報保護法が公表等を求める事項「${item}」が本文にありません（publishes で missing）。法務で判断してください。`,
+      en: `An item the APPI asks to publish or make known is not in the text: ${item}.`,
     }),
   }),
   'publication-unassessed': rule<{item: string}>({
     severity: 'warning',
-    meaning: '公表が求められる事項について、本文のどこにあるか（`publishes`）が書かれていない',
+    meaning: '公表等が求められる事項について、本文のどこにあるか（`publishes`）が書かれていない',
     fix: '`publishes` に事項ごとのアンカーか `missing` を書く',
     message: ({item}) => ({
-      ja: `公表が求められる事項「${item}」が本文のどこにあるか、frontmatter の publishes に書かれていません。アンカー（例: article-6）か missing を書いてください。`,
+      ja: `公表等が求められる事項「${item}」が本文のどこにあるか、frontmatter の publishes に書かれていません。アンカー（例: article-6）か missing を書いてください。`,
       en: `Where the text covers "${item}" is not assessed in publishes.`,
     }),
   }),

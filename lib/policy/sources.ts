@@ -15,9 +15,9 @@ export interface PolicySource {
 export const SITE_POLICY: PolicySource = {dir: path.join(process.cwd(), 'content', 'privacy'), base: '/privacy'};
 
 /**
- * The pages are prerendered once per "epoch" — per version that is in force for a while — so that
+ * The pages are prerendered once per "epoch" — per version that is current for a while — so that
  * each page's statuses (in force, superseded, upcoming) are right for its epoch; the proxy serves
- * the epoch of the current day. An epoch is named by the version in force during it.
+ * the epoch of the current day. An epoch is named by the version current during it.
  */
 export function epochs(source: PolicySource): string[] {
   return loadPolicyHistory(source.dir).map((v) => v.version);
@@ -25,10 +25,10 @@ export function epochs(source: PolicySource): string[] {
 
 export interface EpochView {
   versions: PolicyVersion[];
-  /** The version in force during the epoch. */
-  inForce: PolicyVersion;
+  /** The version the site shows as current during the epoch (in force, or published without a date). */
+  current: PolicyVersion;
   status: (version: PolicyVersion) => VersionStatus;
-  /** The versions after the one in force: published, announced, not yet in force. */
+  /** The dated versions after the current one: published, announced, not yet in force. */
   upcoming: PolicyVersion[];
 }
 
@@ -36,11 +36,12 @@ export function epochView(source: PolicySource, epoch: string): EpochView | null
   const versions = loadPolicyHistory(source.dir);
   const index = versions.findIndex((v) => v.version === epoch);
   if (index < 0) return null;
+  const status = (version: PolicyVersion) => statusOf(versions, versions.indexOf(version), index);
   return {
     versions,
-    inForce: versions[index]!,
-    status: (version) => statusOf(versions.indexOf(version), index),
-    upcoming: versions.slice(index + 1),
+    current: versions[index]!,
+    status,
+    upcoming: versions.slice(index + 1).filter((v) => status(v) === 'upcoming'),
   };
 }
 

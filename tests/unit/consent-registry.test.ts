@@ -2,7 +2,9 @@ import {describe, expect, it} from 'vitest';
 import {CONSENT_COOKIE} from '@/lib/consent/contract';
 import {withdrawnNames} from '@/lib/consent/client';
 import {fixtureRegistry} from '@/app/[locale]/e2e-fixtures/consent/registry';
-import {readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {formatDiagnostic} from '@/lib/policy/diagnostics';
 import {optionalCategoriesInUse, readRegistry, registryFingerprint} from '@/lib/consent/registry';
 import {cookieRegistry} from '@/lib/consent/site-registry';
@@ -22,7 +24,9 @@ describe('cookie registry', () => {
   });
 
   it('speaks for this website, not for 「本サービス」 (all of HeyImg’s services)', () => {
-    expect(cookieRegistry.scope).toEqual({ja: 'このウェブサイト', en: 'this website'});
+    expect(cookieRegistry.scope.ja).toMatch(/ウェブサイト/);
+    expect(cookieRegistry.scope.ja).not.toMatch(/本サービス/);
+    expect(cookieRegistry.scope.en).toMatch(/website/);
   });
 
   it('reads content/registry.yaml clean: no errors, no warnings', () => {
@@ -38,7 +42,19 @@ describe('cookie registry', () => {
   it('accepts a complete third-party entry', () => {
     const {registry, diagnostics} = readRegistry(`${FIXTURES}/complete-third-party.yaml`);
     expect(diagnostics).toEqual([]);
-    expect(registry!.cookies.at(-1)!.externalTransmission!.recipient.company).toBe('Example Analytics Inc.');
+    expect(registry!.cookies.at(-1)!.externalTransmission!.recipients.map((r) => r.company)).toEqual([
+      'Example Analytics Inc.',
+    ]);
+  });
+
+  it('refuses a tag (script, pixel) without its disclosure even when it is declared first party', () => {
+    const file = `${FIXTURES}/third-party-without-disclosure.yaml`;
+    const firstParty = readFileSync(file, 'utf8').replace(/party: third/g, 'party: first');
+    const dir = mkdtempSync(path.join(tmpdir(), 'registry-'));
+    writeFileSync(path.join(dir, 'registry.yaml'), firstParty);
+    const [error] = readRegistry(path.join(dir, 'registry.yaml')).diagnostics;
+    expect(error!.ja).toMatch(/タグ（script・pixel）「fixture_tag」に外部送信の公表事項.*がありません/);
+    rmSync(dir, {recursive: true});
   });
 
   it('refuses a third party without its external-transmission disclosure, in Japanese, at its line', () => {
@@ -54,10 +70,10 @@ describe('cookie registry', () => {
     const file = `${FIXTURES}/third-party-without-recipient-purpose.yaml`;
     const [error] = readRegistry(file).diagnostics;
     expect(error!.ja).toBe(
-      '登録簿の「cookies（技術の一覧） の externalTransmission（外部送信の公表事項） の recipientPurpose（送信先での利用目的）」がありません。追加してください。',
+      '登録簿の「cookies（技術の一覧） の externalTransmission（外部送信の公表事項） の recipients（送信先の一覧） の recipientPurpose（送信先での利用目的）」がありません。追加してください。',
     );
-    // The missing field's parent: the disclosure block, from its first line.
-    expect(error!.line).toBe(lineOf(file, 'externalTransmission:') + 1);
+    // The missing field's parent: the recipient's block, from its first line.
+    expect(error!.line).toBe(lineOf(file, '- company: Example Analytics Inc.'));
     expect(formatDiagnostic(error!)).toMatch(new RegExp(`^${file}:\\d+:\\d+  エラー: `));
   });
 
@@ -76,6 +92,36 @@ describe('cookie registry', () => {
     expect(registryFingerprint(cookieRegistry)).toMatch(/^[0-9a-f]{16}$/);
     expect(registryFingerprint(registry!)).not.toBe(registryFingerprint(cookieRegistry));
     expect(registryFingerprint(fixtureRegistry)).not.toBe(registryFingerprint(cookieRegistry));
+  });
+
+  describe('the fingerprint covers everything a visitor consents to', () => {
+    const {registry} = readRegistry(`${FIXTURES}/complete-third-party.yaml`);
+    const tag = registry!.cookies.at(-1)!;
+    const recipient = tag.externalTransmission!.recipients[0]!;
+    const changed = (patch: object) => ({
+      ...registry!,
+      cookies: [...registry!.cookies.slice(0, -1), {...tag, ...patch}],
+    });
+    const recipientChanged = (patch: object) =>
+      changed({externalTransmission: {...tag.externalTransmission!, recipients: [{...recipient, ...patch}]}});
+    it.each([
+      ['how long', changed({duration: {ja: '2日', en: '2 days'}})],
+      [
+        'why (our purpose)',
+        changed({externalTransmission: {...tag.externalTransmission!, purpose: {ja: '別', en: 'x'}}}),
+      ],
+      ['what is sent', recipientChanged({information: {ja: '閲覧日時', en: 'Time'}})],
+      ['why (the recipient’s purpose)', recipientChanged({recipientPurpose: {ja: '広告', en: 'Ads'}})],
+      ['to whom', recipientChanged({company: 'Other Inc.'})],
+      [
+        'a second recipient',
+        changed({
+          externalTransmission: {...tag.externalTransmission!, recipients: [recipient, {...recipient, company: 'B'}]},
+        }),
+      ],
+    ])('%s', (_what, other) => {
+      expect(registryFingerprint(other)).not.toBe(registryFingerprint(registry!));
+    });
   });
 });
 

@@ -15,21 +15,26 @@ export const fixtureRegistry = registrySchema.parse({
       purpose: {ja: 'テスト用の分析', en: 'Test analytics'},
       duration: {ja: '1日', en: '1 day'},
       externalTransmission: {
-        recipient: {company: 'Example Analytics Inc.', service: 'Example Analytics'},
-        information: {
-          ja: '閲覧したページの URL、閲覧日時、ブラウザの種類、Cookie に保存した識別子',
-          en: 'URLs of pages viewed, the time of viewing, the browser type and the identifier stored in the Cookie',
-        },
         purpose: {
-          ja: 'ページごとの閲覧数を集計してサイトを改善するため',
-          en: 'To count views per page and improve the site',
+          ja: 'ページごとの閲覧数を集計してウェブサイトを改善するため',
+          en: 'To count views per page and improve the website',
         },
-        recipientPurpose: {
-          ja: '当社への集計結果の提供と、分析サービスの提供・改善のため',
-          en: 'To provide us with the counts, and to provide and improve its analytics service',
-        },
-        privacyPolicy: 'https://analytics.example/privacy',
-        optOut: 'https://analytics.example/opt-out',
+        recipients: [
+          {
+            company: 'Example Analytics Inc.',
+            service: 'Example Analytics',
+            information: {
+              ja: '閲覧したページの URL、閲覧日時、ブラウザの種類、Cookie に保存した識別子',
+              en: 'URLs of pages viewed, the time of viewing, the browser type and the identifier stored in the Cookie',
+            },
+            recipientPurpose: {
+              ja: '当社への集計結果の提供と、分析サービスの提供・改善のため',
+              en: 'To provide us with the counts, and to provide and improve its analytics service',
+            },
+            privacyPolicy: 'https://analytics.example/privacy',
+            optOut: 'https://analytics.example/opt-out',
+          },
+        ],
       },
     },
   ],
