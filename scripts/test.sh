@@ -10,18 +10,33 @@ export NEXT_DIST_DIR=.next-test
 export CONSENT_POLICY_DIR=tests/fixtures/policy-history
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM_PATH" ]; then
+# The browser: CHROMIUM_PATH if set, else Debian's chromium, else Playwright's own chromium if it was
+# installed (npx playwright install chromium). As root on Debian, a missing browser is installed.
+playwright_chromium() {
+  node -e "const p=require('playwright-core').chromium.executablePath();if(require('fs').existsSync(p))console.log(p)" 2>/dev/null || true
+}
+if [ -z "${CHROMIUM_PATH:-}" ]; then
+  if [ -x /usr/bin/chromium ]; then
+    CHROMIUM_PATH=/usr/bin/chromium
+  else
+    CHROMIUM_PATH="$(playwright_chromium)"
+  fi
+fi
+if [ -z "$CHROMIUM_PATH" ] || [ ! -x "$CHROMIUM_PATH" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     step "Installing Debian's chromium (first run only)"
     apt-get update -q
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+    CHROMIUM_PATH=/usr/bin/chromium
   else
-    echo "npm test needs Chromium at $CHROMIUM_PATH and cannot install it as a non-root user." >&2
-    echo "Install it with: sudo apt-get install chromium   (or set CHROMIUM_PATH to a Chromium binary)" >&2
+    echo "npm test needs a Chromium for its browser tests and found none${CHROMIUM_PATH:+ at $CHROMIUM_PATH}." >&2
+    echo "Install one: sudo apt-get install chromium (Debian/Ubuntu), or npx playwright install chromium," >&2
+    echo "or set CHROMIUM_PATH to a Chromium binary. Checking the policy text alone needs no browser:" >&2
+    echo "npm run policy:test" >&2
     exit 1
   fi
 fi
+export CHROMIUM_PATH
 
 step "Format (Prettier)"
 npx prettier --check .

@@ -12,9 +12,13 @@ import {consentPolicyAt, type ConsentPolicy, type ConsentScheduleEntry} from './
  */
 const CONSENT_POLICY_DIR = process.env.CONSENT_POLICY_DIR || SITE_POLICY.dir;
 
-/** The policy's versions as consent sees them: when each takes effect and whether it asks again. */
+/**
+ * The policy's versions as consent sees them: when each takes effect and whether it asks again. A
+ * later version without a date (a draft npm run dev previews) never governs a choice.
+ */
 export function consentSchedule(): ConsentScheduleEntry[] {
-  return loadPolicyHistory(CONSENT_POLICY_DIR).map((v) => ({
+  const versions = loadPolicyHistory(CONSENT_POLICY_DIR);
+  return versions.filter((v, i) => i === 0 || v.effectiveDate).map((v) => ({
     version: v.version,
     effective: v.effectiveDate ? effectiveInstant(v.effectiveDate) : null,
     reconsent: v.revision.reconsent,

@@ -86,7 +86,7 @@ export const frontmatterSchema = z
     {
       error: (issue) =>
         issue.code === 'unrecognized_keys'
-          ? `frontmatter に使えない項目があります: ${issue.keys.join(', ')}。綴りを確認してください（使える項目: title, description, version, effectiveDate, lastUpdated, revisions）。`
+          ? `frontmatter に使えない項目があります: ${issue.keys.join(', ')}。綴りを確認してください（使える項目: title, description, version, effectiveDate, lastUpdated, publishes, revisions）。`
           : 'ファイルの先頭に --- で囲んだ frontmatter（title・version などの設定）を書いてください。',
     },
   )

@@ -16,7 +16,8 @@ import {epochView} from '@/lib/policy/sources';
  * date reached, and the same steps with no date. Whatever the real content is today, publishing a
  * version must work and must never break the record.
  */
-const TSX = path.resolve('node_modules/.bin/tsx');
+// tsx's CLI run by this Node, as npm scripts run it, on any OS (no .bin shim, no shell).
+const TSX = path.resolve('node_modules/tsx/dist/cli.mjs');
 const work = mkdtempSync(path.join(tmpdir(), 'policy-workflow-'));
 afterAll(() => rmSync(work, {recursive: true, force: true}));
 
@@ -24,7 +25,7 @@ const ADDED = {
   ja: '当社は、この安全管理の措置を定期的に見直します。',
   en: 'The Company reviews these security measures regularly.',
 };
-const ARTICLE_6 = {ja: /(## 第 6 条（安全管理体制）\n\n.+?)\n/, en: /(## Article 6 \(Security Management\)\n\n.+?)\n/};
+const ARTICLE_6 = {ja: /(## 第 6 条（安全管理体制）\n\n.+?)\n/, en: /(## Article 6 .+\n\n.+?)\n/};
 
 /** A fresh copy of the site's policy folder. */
 function copyOfContent(name: string): string {
@@ -34,11 +35,11 @@ function copyOfContent(name: string): string {
 }
 
 function newVersion(dir: string, version: string) {
-  return spawnSync(TSX, ['scripts/policy-new-version.ts', version, dir], {encoding: 'utf8'});
+  return spawnSync(process.execPath, [TSX, 'scripts/policy-new-version.ts', version, dir], {encoding: 'utf8'});
 }
 
 function policyCheck(dir: string) {
-  return spawnSync(TSX, ['scripts/policy-check.ts', dir], {encoding: 'utf8'});
+  return spawnSync(process.execPath, [TSX, 'scripts/policy-check.ts', dir], {encoding: 'utf8'});
 }
 
 /** An editor's change: a sentence added to Art. 6's first paragraph, and (when given) the effective date. */
