@@ -13,6 +13,7 @@ import {
   watchErrors,
 } from './consent-helpers';
 import {expectNoAxeViolations, gotoHydrated, POLICY_PATH, waitForHydration} from './helpers';
+import {cookieRegistry} from '@/lib/consent/site-registry';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -360,9 +361,9 @@ test.describe('gated scripts and cookie deletion (fixture page)', () => {
     await page.goto(FIXTURE_PAGE.ja);
     const table = page.locator('#cookie-table');
     await expect(table).toContainText('fixture_analytics');
-    await expect(table).toContainText('Example Analytics Inc. / Example Analytics');
+    await expect(table).toContainText('Example Analytics Inc.（Example Analytics）');
     await expect(table).toContainText('閲覧したページの URL');
-    await expect(table).toContainText('ページごとの閲覧数を集計してサイトを改善するため');
+    await expect(table).toContainText('ページごとの閲覧数を集計してウェブサイトを改善するため');
   });
 
   test('Google Consent Mode v2 and the DOM event hear every change of choice', async ({page}) => {
@@ -390,21 +391,29 @@ test.describe('gated scripts and cookie deletion (fixture page)', () => {
   });
 });
 
-test('the real policy page shows the cookie registry beside Art. 2-ウ, speaking for this website', async ({page}) => {
-  await page.goto('/privacy');
-  const table = page.locator('#article-2-1-u #cookie-table');
-  await expect(table).toContainText('heyimg_consent');
-  await expect(table).toContainText('180日');
-  await expect(table.locator('caption')).toHaveText('このウェブサイトが使用する Cookie 及び類似の技術');
-  await expect(table).toContainText(
-    '現在、このウェブサイトでは、閲覧者の情報を外部の事業者に送信する技術は使用していません。',
-  );
-  await expect(table).not.toContainText('本サービス');
-  await page.goto('/en/privacy');
-  await expect(page.locator('#article-2-1-u #cookie-table')).toContainText('180 days');
-  await expect(page.locator('#article-2-1-u #cookie-table caption')).toHaveText(
-    'Cookies and similar technologies used by this website',
-  );
+test('the real policy page shows the cookie registry after the text, labelled as the site’s, for its scope', async ({
+  page,
+}) => {
+  for (const locale of ['ja', 'en'] as const) {
+    await page.goto(POLICY_PATH[locale]);
+    const table = page.locator('#cookie-table');
+    // Outside the policy's text: not inside Art. 2(1)ウ, not inside any article.
+    await expect(page.locator('.policy-body #cookie-table')).toHaveCount(0);
+    await expect(table.getByRole('note')).toContainText(
+      locale === 'ja' ? 'プライバシーポリシーの本文ではありません' : 'not of the Privacy Policy’s text',
+    );
+    for (const cookie of cookieRegistry.cookies) {
+      await expect(table).toContainText(cookie.name);
+      await expect(table).toContainText(cookie.duration[locale]);
+    }
+    const scope = cookieRegistry.scope[locale];
+    await expect(table.locator('caption')).toHaveText(
+      locale === 'ja'
+        ? `${scope}が使用する Cookie 及び類似の技術`
+        : `Cookies and similar technologies used by ${scope}`,
+    );
+    await expect(table).not.toContainText(/本サービス|第27条の12|Article 27-12/);
+  }
 });
 
 test('the dialog says when a category has nothing in use, and the Japanese UI has no 「あなた」', async ({page}) => {

@@ -1,5 +1,9 @@
 import {expect, test} from '@playwright/test';
+import {readPolicyHistory} from '@/lib/policy/load';
 import {expectNoAxeViolations, POLICY_PATH, waitForHydration} from './helpers';
+
+/** The version /privacy shows (the real record as legal staff leave it). */
+const CURRENT = readPolicyHistory('content/privacy').versions.at(-1)!;
 
 const ARTICLES = {
   ja: [
@@ -20,7 +24,7 @@ const ARTICLES = {
     'Purposes of Use',
     'Provision to Third Parties',
     'Entrusting the Handling of Personal Information',
-    'Security Management',
+    'Security Management System',
     'Retention and Storage Period of Information',
     'Users’ Rights to Disclosure, Correction, etc. of Retained Personal Data',
     'Changes to This Policy',
@@ -96,18 +100,27 @@ for (const locale of ['ja', 'en'] as const) {
       }
     });
 
-    test('states no date nobody decided: 施行 未定, no invented revision date or 「制定」', async ({page}) => {
+    test('states no date nobody decided: 施行日 未定 (never 「未定 から」), no invented revision date or 「制定」', async ({
+      page,
+    }) => {
       await page.goto(POLICY_PATH[locale]);
       const dates = page.locator('.policy-dates');
-      await expect(dates.locator('time')).toHaveCount(0);
-      await expect(dates).toContainText(locale === 'ja' ? /施行期間\s*未定 から/ : /In force\s*from Not yet decided/);
-      await expect(dates).toContainText(locale === 'ja' ? /版\s*1\.0\.0/ : /Version\s*1\.0\.0/);
-      await expect(dates).not.toContainText(locale === 'ja' ? '最終改定日' : 'Last updated');
-      await expect(page.locator('.policy-dates .date-unset')).toBeVisible();
+      const version = CURRENT.version.replace(/\./g, '\\.');
+      await expect(dates).toContainText(new RegExp(`${locale === 'ja' ? 'バージョン' : 'Version'}\\s*${version}`));
+      if (!CURRENT.effectiveDate) {
+        await expect(dates.locator('time')).toHaveCount(0);
+        await expect(dates).toContainText(locale === 'ja' ? /施行日\s*未定/ : /Effective date\s*Not yet decided/);
+        await expect(page.locator('.policy-dates .date-unset')).toBeVisible();
+      }
+      await expect(dates).not.toContainText(locale === 'ja' ? /未定\s*から/ : /from Not yet decided/);
+      if (!CURRENT.documents.ja.frontmatter!.lastUpdated) {
+        await expect(dates).not.toContainText(locale === 'ja' ? '最終改定日' : 'Last updated');
+      }
       const history = page.locator('#revisions');
-      await expect(page.getByRole('heading', {name: locale === 'ja' ? '改定履歴' : 'Revision history'})).toBeVisible();
-      await expect(history.locator('time')).toHaveCount(0);
-      await expect(history).toContainText(locale === 'ja' ? '日付未定' : 'Date not yet decided');
+      await expect(page.getByRole('heading', {name: locale === 'ja' ? '版の履歴' : 'Version history'})).toBeVisible();
+      const dated = readPolicyHistory('content/privacy').versions.filter((v) => v.revision.date).length;
+      await expect(history.locator('time')).toHaveCount(dated);
+      if (dated === 0) await expect(history).toContainText(locale === 'ja' ? '日付未定' : 'Date not yet decided');
       // The policy's own text cites a date (the Act of 2003); the site's additions around it state none.
       const text = (await page.locator('.policy-header').innerText()) + (await history.innerText());
       expect(text).not.toMatch(
@@ -168,7 +181,11 @@ test('Art. 2 shows its real hierarchy with visible markers', async ({page}) => {
   await expect(page.locator('#article-2-p2 > p > .clause-marker')).toHaveText('2.');
   await page.goto('/en/privacy');
   await expect(page.locator('#article-2-1-u > p').first()).toHaveText(/^\(c\)\s*Cookies and anonymous IDs$/);
-  await expect(page.getByRole('note')).toContainText('The Japanese version is the original and prevails');
+  // Which text prevails is not decided: the notice says only which is the original, and what the translation corrects.
+  const notice = page.locator('.translation-notice');
+  await expect(notice).toContainText('The original is the Japanese text.');
+  await expect(notice).not.toContainText('prevail');
+  await expect(notice.getByRole('listitem')).toContainText([/といます/, /委託者/, /若しくは又は/, /Heyimg/]);
 });
 
 test('the language switch keeps the reader at the same anchor', async ({page}) => {
