@@ -18,11 +18,13 @@ const CONSENT_POLICY_DIR = process.env.CONSENT_POLICY_DIR || SITE_POLICY.dir;
  */
 export function consentSchedule(): ConsentScheduleEntry[] {
   const versions = loadPolicyHistory(CONSENT_POLICY_DIR);
-  return versions.filter((v, i) => i === 0 || v.effectiveDate).map((v) => ({
-    version: v.version,
-    effective: v.effectiveDate ? effectiveInstant(v.effectiveDate) : null,
-    reconsent: v.revision.reconsent,
-  }));
+  return versions
+    .filter((v, i) => i === 0 || v.effectiveDate)
+    .map((v) => ({
+      version: v.version,
+      effective: v.effectiveDate ? effectiveInstant(v.effectiveDate) : null,
+      reconsent: v.revision.reconsent,
+    }));
 }
 
 /** The site registry's fingerprint: a choice made under another one is asked again. */
