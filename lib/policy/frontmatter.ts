@@ -73,11 +73,17 @@ export const frontmatterSchema = z
       effectiveDate: date('effectiveDate').optional(),
       lastUpdated: date('lastUpdated').optional(),
       // Where the text covers each item the APPI asks to publish (lib/policy/publication.ts): an
-      // anchor, or "missing". Only the Japanese original carries it.
+      // anchor, "missing", or "not-applicable" when legal staff decided it does not apply. Only the
+      // Japanese original carries it.
       publishes: z
-        .record(z.string(), z.union([z.literal('missing'), z.string().regex(/^[a-z0-9-]+$/)]), {
-          error: '「publishes」は「事項: アンカー」または「事項: missing」の形で書いてください。',
-        })
+        .record(
+          z.string(),
+          z.union([z.literal('missing'), z.literal('not-applicable'), z.string().regex(/^[a-z0-9-]+$/)]),
+          {
+            error:
+              '「publishes」は「事項: アンカー」「事項: missing」「事項: not-applicable」のいずれかの形で書いてください。',
+          },
+        )
         .optional(),
       revisions: z
         .array(revisionSchema, {error: missingOr('revisions', '「- version: …」で始まる項目の並び')})

@@ -30,6 +30,7 @@ export function checkPublication(doc: PolicyDocument): Diagnostic[] {
     const where = publishes[item as PublicationItem];
     if (where === undefined) return [diagnostic(doc.file, at, 'publication-unassessed', {item: label})];
     if (where === 'missing') return [diagnostic(doc.file, at, 'publication-missing', {item: label})];
+    if (where === 'not-applicable') return [];
     if (!anchors.has(where)) return [diagnostic(doc.file, at, 'broken-anchor', {url: `#${where}`})];
     return [];
   });

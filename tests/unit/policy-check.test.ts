@@ -206,6 +206,23 @@ describe('what the APPI asks a business to publish', () => {
     for (const item of missing) expect(review).toContain(/第\d+条(?:第\d+項)?(?:第\d+号)?/.exec(item)![0]);
   });
 
+  it('is silent about an item legal staff decided does not apply, and warns about one the text lacks', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'policy-publication-'));
+    cpSync(path.join(FIXTURES, 'valid'), dir, {recursive: true});
+    const ja = path.join(dir, 'ja.mdx');
+    writeFileSync(
+      ja,
+      readFileSync(ja, 'utf8')
+        .replace('foreignTransfer: article-1', 'foreignTransfer: not-applicable')
+        .replace('purposes: article-1', 'purposes: missing'),
+    );
+    const found = readPolicyHistory(dir).diagnostics.filter((d) => d.code.startsWith('publication-'));
+    expect(found.map((d) => [d.code, /「(.+)」/.exec(d.ja)![1]])).toEqual([
+      ['publication-missing', PUBLICATION_ITEMS.purposes],
+    ]);
+    rmSync(dir, {recursive: true});
+  });
+
   it('refuses an anchor that does not exist, and warns about an item nobody assessed', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'policy-publication-'));
     cpSync(path.join(FIXTURES, 'valid'), dir, {recursive: true});
