@@ -13,6 +13,11 @@ test('every page carries the security headers and a hash-based CSP without unsaf
     expect(response.status(), path).toBe(status);
     // A mistyped address is not cached as a 404 for a year.
     if (status === 404) expect(response.headers()['cache-control'], path).toBe('public, max-age=0, s-maxage=60');
+    // Nor a page for longer than a publication can rely on (lib/policy/schedule.ts, the editing guide).
+    else
+      expect(response.headers()['cache-control'], path).toMatch(
+        /^public, max-age=0, s-maxage=([1-9]\d{0,1}|[1-5]\d\d|600)$/,
+      );
     const headers = response.headers();
     expect(headers['strict-transport-security'], path).toMatch(/max-age=\d+/);
     expect(headers['x-content-type-options'], path).toBe('nosniff');
