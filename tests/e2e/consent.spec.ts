@@ -424,7 +424,7 @@ test('the dialog says when a category has nothing in use, and the Japanese UI ha
   await expect(dialog.locator('.consent-no-cookies')).toHaveText(
     Array(2).fill('このウェブサイトでは現在、この区分の Cookie は使用していません。'),
   );
-  await expect(dialog).toContainText('提供者：HeyImg / 保存期間：180日');
+  await expect(dialog).toContainText('提供者：HeyImg、保存期間：180日');
   expect(await page.locator('body').innerText()).not.toContain('あなた');
 });
 

@@ -1,6 +1,7 @@
 import {expect, test} from '@playwright/test';
 import {banner, consentCookie, LABELS} from './consent-helpers';
 import {expectNoAxeViolations, gotoHydrated, watchCsp} from './helpers';
+import {cookieRegistry} from '@/lib/consent/site-registry';
 
 test.describe('外部送信 (the real registry: nothing is sent to a third party today)', () => {
   for (const [locale, path, link, title] of [
@@ -17,7 +18,7 @@ test.describe('外部送信 (the real registry: nothing is sent to a third party
       await expect(page).toHaveURL(new RegExp(`${locale === 'ja' ? '' : '/en'}/external-transmission$`));
       await expect(page.getByRole('heading', {level: 1})).toHaveText(title);
       await expect(page.locator('.external-none')).toContainText(
-        locale === 'ja' ? 'このウェブサイトでは' : 'this website uses no technology',
+        locale === 'ja' ? `${cookieRegistry.scope.ja}では` : `${cookieRegistry.scope.en} uses no technology`,
       );
       await expect(page.locator('section.transmission')).toHaveCount(0);
       // Nothing dangling, no promise about the future, no statute nobody decided applies.
