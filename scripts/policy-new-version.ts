@@ -63,9 +63,11 @@ for (const locale of POLICY_LOCALES) {
 }
 
 console.log(
-  `版 ${current.version} を ${path.relative(process.cwd(), archive)}/ に保存し、指紋（SHA-256）を記録しました。`,
+  `バージョン ${current.version} を ${path.relative(process.cwd(), archive)}/ に保存し、指紋（SHA-256）を記録しました。`,
 );
-console.log(`今のファイルは版 ${next} になりました。次に:`);
+console.log(`今のファイルはバージョン ${next} になりました。次に（docs/editing-policy.md §5）:`);
 console.log('  1. ja.mdx を変更し、同じ変更を en.mdx に英訳して反映する');
-console.log('  2. 決まっていれば effectiveDate（施行日）と、改定履歴の date・summary・reconsent を日英両方に書く');
-console.log('  3. npm run policy:check でエラーがないことを確認する');
+console.log(
+  '  2. 日英両方の frontmatter に effectiveDate（施行日。必須）を書き、決まっていれば改定履歴の date・summary・reconsent も書く',
+);
+console.log('  3. npm run policy:test でエラー・失敗がないことを確認し、npm run dev で見た目を確認する');
