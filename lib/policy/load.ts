@@ -95,7 +95,11 @@ export function readPolicyHistory(dir: string = DEFAULT_POLICY_DIR): PolicyHisto
       diagnostics.push(diagnostic(file, undefined, 'archive-missing', {version: revision.version, file}));
       continue;
     }
-    const {documents, hashes} = archived ? readVersionFiles(folder, diagnostics) : newest;
+    // A kept text can no longer change: only its errors (a damaged archive) concern legal staff, not
+    // the warnings they already saw when it was current.
+    const archivedDiagnostics: Diagnostic[] = [];
+    const {documents, hashes} = archived ? readVersionFiles(folder, archivedDiagnostics) : newest;
+    diagnostics.push(...archivedDiagnostics.filter((d) => d.severity === 'error'));
     if (!documents.ja || !documents.en) continue;
     if (archived) checkArchivedHashes(revision, hashes, folder, diagnostics);
     versions.push({

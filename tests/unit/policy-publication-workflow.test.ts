@@ -6,7 +6,7 @@ import {afterAll, describe, expect, it, vi} from 'vitest';
 import {comparePolicies} from '@/lib/policy/compare';
 import {PolicyError} from '@/lib/policy/diagnostics';
 import {loadPolicyHistory, readPolicyHistory} from '@/lib/policy/load';
-import {currentIndex, japanDay} from '@/lib/policy/schedule';
+import {currentIndex, effectiveInstant, japanDay} from '@/lib/policy/schedule';
 import {epochView} from '@/lib/policy/sources';
 
 /**
@@ -57,7 +57,6 @@ function edit(dir: string, effectiveDate: string | null) {
 
 const DAY = 24 * 60 * 60 * 1000;
 const today = japanDay(Date.now());
-const inThirtyDays = japanDay(Date.now() + 30 * DAY);
 const source = (dir: string) => ({dir, base: '/privacy'});
 /** What the proxy serves on a day, as the pages see it. */
 const viewOn = (dir: string, day: string) => {
@@ -70,9 +69,14 @@ describe('publishing a new version, as legal staff do it', {timeout: 60_000}, ()
   const current = original.versions.at(-1)!;
   const [major, minor] = current.version.split('.').map(Number);
   const next = `${major}.${minor! + 1}.0`;
+  // Thirty days after today, or after the newest date already set (legal staff may have published
+  // a version that is itself still upcoming): the new version's date is always later.
+  const from = current.effectiveDate && current.effectiveDate > today ? current.effectiveDate : today;
+  const nextDate = japanDay(effectiveInstant(from) + 30 * DAY);
+  const dayBefore = japanDay(effectiveInstant(nextDate) - 1);
   const dated = copyOfContent('dated');
   const created = newVersion(dated, next);
-  edit(dated, inThirtyDays);
+  edit(dated, nextDate);
 
   it('archives the current text unchanged and starts the next version', () => {
     expect(created.status, created.stderr).toBe(0);
@@ -91,24 +95,27 @@ describe('publishing a new version, as legal staff do it', {timeout: 60_000}, ()
     expect(check.stdout).toMatch(/エラーはありません/);
   });
 
-  it('announces the new version and keeps the current text until its date', () => {
-    const view = viewOn(dated, today);
-    expect(view.current.version).toBe(current.version);
-    expect(view.upcoming.map((v) => v.version)).toEqual([next]);
-    expect(view.status(view.upcoming[0]!)).toBe('upcoming');
-    expect(view.status(view.current)).toBe(current.effectiveDate ? 'in-force' : 'published');
+  it('announces the new version and keeps the text before it until its date', () => {
+    for (const day of [today, dayBefore]) {
+      const view = viewOn(dated, day);
+      expect(view.current.version).not.toBe(next);
+      expect(view.upcoming.map((v) => v.version)).toContain(next);
+      expect(view.status(view.upcoming.at(-1)!)).toBe('upcoming');
+      expect(view.status(view.current)).toBe(view.current.effectiveDate ? 'in-force' : 'published');
+    }
+    expect(viewOn(dated, dayBefore).current.version).toBe(current.version);
   });
 
   it.each(['ja', 'en'] as const)('marks the added sentence as inserted (%s)', (locale) => {
-    const view = viewOn(dated, today);
-    const changes = comparePolicies(view.current.documents[locale], view.upcoming[0]!.documents[locale]);
+    const [before, after] = readPolicyHistory(dated).versions.slice(-2);
+    const changes = comparePolicies(before!.documents[locale], after!.documents[locale]);
     const inserted = changes.flatMap((a) => a.blocks.flatMap((b) => b.segments.filter((s) => s.kind === 'ins')));
     expect(inserted.map((s) => s.text).join('')).toContain(ADDED[locale]);
     expect(changes.filter((a) => a.status !== 'unchanged').map((a) => a.id)).toEqual(['article-6']);
   });
 
   it('switches on its effective date, by the date alone', () => {
-    const view = viewOn(dated, inThirtyDays);
+    const view = viewOn(dated, nextDate);
     expect(view.current.version).toBe(next);
     expect(view.status(view.current)).toBe('in-force');
     expect(view.upcoming).toEqual([]);
@@ -118,7 +125,7 @@ describe('publishing a new version, as legal staff do it', {timeout: 60_000}, ()
   it('refuses a later version dated before the one it follows', () => {
     const dir = copyOfContent('earlier');
     newVersion(dir, next);
-    edit(dir, inThirtyDays);
+    edit(dir, nextDate);
     const third = `${major}.${minor! + 2}.0`;
     expect(newVersion(dir, third).status).toBe(0);
     for (const locale of ['ja', 'en']) {
