@@ -19,6 +19,7 @@ const config = [
       'playwright-report/**',
       'tests/fixtures/**',
       'bench/results/**',
+      'public/assets/**',
     ],
   },
 ];

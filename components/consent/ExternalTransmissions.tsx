@@ -1,4 +1,4 @@
-import {getTranslations} from 'next-intl/server';
+import {useTranslations} from 'next-intl';
 import type {Locale} from '@/i18n/routing';
 import type {CookieRegistry} from '@/lib/consent/registry';
 
@@ -10,8 +10,8 @@ export const transmissionAnchor = (name: string) => `transmission-${name.replace
  * party — recipient, information, the site's purpose and the recipient's, the recipient's privacy
  * policy, and how to stop it. With nothing declared, says so for this website and what would be here.
  */
-export async function ExternalTransmissions({registry, locale}: {registry: CookieRegistry; locale: Locale}) {
-  const t = await getTranslations('ExternalTransmission');
+export function ExternalTransmissions({registry, locale}: {registry: CookieRegistry; locale: Locale}) {
+  const t = useTranslations('ExternalTransmission');
   const scope = registry.scope[locale];
   const entries = registry.cookies.filter((c) => c.externalTransmission);
   if (entries.length === 0) {

@@ -1,4 +1,4 @@
-import {getTranslations} from 'next-intl/server';
+import {useTranslations} from 'next-intl';
 import type {PolicyVersion} from '@/lib/policy/load';
 import {PolicyDate} from './PolicyDate';
 
@@ -13,8 +13,8 @@ function dayBefore(date: string): string {
  * 施行期間, as a row of a <dl>: from its effective date (未定 while unset) until the day before the
  * next version's.
  */
-export async function EffectivePeriod({version, next}: {version: PolicyVersion; next: PolicyVersion | null}) {
-  const t = await getTranslations('PolicyVersions');
+export function EffectivePeriod({version, next}: {version: PolicyVersion; next: PolicyVersion | null}) {
+  const t = useTranslations('PolicyVersions');
   return (
     <div>
       <dt>{t('period')}</dt>
@@ -25,9 +25,9 @@ export async function EffectivePeriod({version, next}: {version: PolicyVersion; 
   );
 }
 
-async function Period({version, next}: {version: PolicyVersion; next: PolicyVersion | null}) {
-  const t = await getTranslations('PolicyVersions');
-  const tp = await getTranslations('PolicyDates');
+function Period({version, next}: {version: PolicyVersion; next: PolicyVersion | null}) {
+  const t = useTranslations('PolicyVersions');
+  const tp = useTranslations('PolicyDates');
   const from = version.effectiveDate ? (
     <PolicyDate date={version.effectiveDate} />
   ) : (
