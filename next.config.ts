@@ -1,10 +1,6 @@
 import type {NextConfig} from 'next';
 import {NON_PAGE_CSP, SECURITY_HEADERS} from './lib/security/headers';
 
-// `npm run bench` builds the site once with the consent component swapped for nothing, to
-// measure what it costs (bench/without-consent/); no other build sets this.
-const withoutConsent = process.env.BENCH_WITHOUT_CONSENT === '1';
-
 // npm test builds with the e2e fixture pages (*.e2e.tsx); every other build leaves them out entirely.
 const withFixtures = process.env.E2E_FIXTURES === '1';
 
@@ -19,15 +15,6 @@ const config: NextConfig = {
   pageExtensions: withFixtures ? ['page.tsx', 'ts', 'e2e.tsx'] : ['page.tsx', 'ts'],
   // Loaded from node_modules at run time: PGlite ships WASM and data files, pg optional native bits.
   serverExternalPackages: ['@electric-sql/pglite', 'pg'],
-  ...(withoutConsent && {
-    turbopack: {
-      resolveAlias: {
-        '@/components/consent/Consent': './bench/without-consent/Consent.tsx',
-        '@/components/consent/CookieSettingsLink': './bench/without-consent/CookieSettingsLink.tsx',
-        '@/lib/consent/boot': './bench/without-consent/boot.ts',
-      },
-    },
-  }),
   async headers() {
     return [
       {source: '/:path*', headers: SECURITY_HEADERS},
