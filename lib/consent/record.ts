@@ -184,8 +184,3 @@ export const ALL_DENIED: ConsentChoices = everyOptional(false);
 export function isWithinLifetime(ts: number, now: number): boolean {
   return ts <= now + CONSENT_CONTRACT.clockSkewMs && now - ts <= CONSENT_MAX_AGE_MS;
 }
-
-export function isGranted(record: ConsentRecord | null, category: OptionalCategory | 'necessary'): boolean {
-  if (category === 'necessary') return true;
-  return record?.c[category] === true;
-}
