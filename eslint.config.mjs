@@ -20,6 +20,7 @@ const config = [
       'tests/fixtures/**',
       'bench/results/**',
       'public/assets/**',
+      '.assets/**',
     ],
   },
 ];

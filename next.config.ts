@@ -24,7 +24,7 @@ const config: NextConfig = {
         headers: [{key: 'Content-Security-Policy', value: NON_PAGE_CSP}],
       },
       {source: '/.well-known/:path*', headers: [{key: 'Content-Security-Policy', value: NON_PAGE_CSP}]},
-      // The consent island's name changes with its content (scripts/build-island.ts).
+      // The consent island's name changes with its content (scripts/build-assets.ts).
       {source: '/assets/:file(consent\\.[0-9a-f]+\\.js)', headers: [{key: 'Cache-Control', value: IMMUTABLE}]},
     ];
   },

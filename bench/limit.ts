@@ -18,7 +18,7 @@ export async function startLimit(siteOrigin: string, port: number) {
   const html = (await (await fetch(`${siteOrigin}/privacy`)).text()).replace(SCRIPTS, '');
   mkdirSync(root, {recursive: true});
   writeFileSync(path.join(root, 'privacy.html'), html);
-  let css = '';
+  let css = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
   for (const href of new Set([...html.matchAll(/<link[^>]*\shref="(\/[^"]+)"/g)].map((m) => m[1]!))) {
     const file = path.join(root, href.split('?')[0]!);
     const body = new Uint8Array(await (await fetch(siteOrigin + href)).arrayBuffer());
@@ -26,13 +26,17 @@ export async function startLimit(siteOrigin: string, port: number) {
     mkdirSync(path.dirname(file), {recursive: true});
     writeFileSync(file, body);
   }
-  // The design question of the CSS, measured on the limit itself: the same page with its stylesheet
-  // inlined as <style> (which a hash CSP would allow) instead of linked.
-  const inlined = html
-    .replace(/<link[^>]*rel="(?:pre)?load"[^>]*as="style"[^>]*>/g, '')
-    .replace(/<link[^>]*rel="stylesheet"[^>]*>/g, '')
-    .replace('</head>', `<style>${css}</style></head>`);
-  writeFileSync(path.join(root, 'privacy-inline-css.html'), inlined);
+  // The design question of the CSS, measured on the limit itself: the same page with its CSS linked
+  // as a file, and inlined as <style> (which a hash CSP allows).
+  const bare = html
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
+    .replace(/<link[^>]*rel="(?:preload|stylesheet)"[^>]*>/g, '');
+  const variants = {
+    'css-linked': bare.replace('</head>', '<link rel="stylesheet" href="/site.css"></head>'),
+    'css-inlined': bare.replace('</head>', `<style>${css}</style></head>`),
+  };
+  writeFileSync(path.join(root, 'site.css'), css);
+  for (const [name, page] of Object.entries(variants)) writeFileSync(path.join(root, `privacy-${name}.html`), page);
   const conf = path.join(dir, 'nginx.conf');
   writeFileSync(
     conf,
@@ -45,7 +49,7 @@ http {
   server {
     listen 127.0.0.1:${port}; root ${root};
     location = /privacy { default_type "text/html; charset=utf-8"; try_files /privacy.html =404; }
-    location = /privacy-inline-css { default_type "text/html; charset=utf-8"; try_files /privacy-inline-css.html =404; }
+    location ~ ^/privacy-(css-linked|css-inlined)$ { default_type "text/html; charset=utf-8"; try_files /privacy-$1.html =404; }
   }
 }
 `,
@@ -55,7 +59,7 @@ http {
   return {
     origin: `http://127.0.0.1:${port}`,
     htmlGzip: gzipBytes(html),
-    inlinedHtmlGzip: gzipBytes(inlined),
+    variants: Object.fromEntries(Object.entries(variants).map(([name, page]) => [name, gzipBytes(page)])),
     stop: () => process.kill(-child.pid!, 'SIGTERM'),
   };
 }

@@ -6,13 +6,14 @@ import {PageHead} from '@/components/page/PageHead';
 import {Intl, type StaticPageProps} from '@/components/page/render';
 import {routing} from '@/i18n/routing';
 import {bootScript} from '@/lib/consent/boot';
-import {islandSrc} from '@/lib/consent/island-file';
+import {islandSrc, siteCss} from '@/lib/assets';
 import {consentSchedule, GTAG_ID, REGISTRY_FINGERPRINT} from '@/lib/consent/server';
 
 /**
  * Every public page's document, rendered once at build (the pages ship no framework runtime): the
- * boot script in <head> marks <html> before first paint, the layout around the page's content, and
- * the consent island — the one script that runs after the HTML is parsed.
+ * boot script in <head> marks <html> before first paint, the site's CSS inlined (allowed by its
+ * hash), the layout around the page's content, and the consent island — the one script that runs
+ * after the HTML is parsed.
  */
 export default class SiteDocument extends Document {
   render() {
@@ -29,6 +30,7 @@ export default class SiteDocument extends Document {
             dangerouslySetInnerHTML={{__html: bootScript(consentSchedule(), REGISTRY_FINGERPRINT, GTAG_ID !== '')}}
           />
           <script src={islandSrc()} defer />
+          <style dangerouslySetInnerHTML={{__html: siteCss()}} />
         </Head>
         <body>
           <Intl locale={locale}>

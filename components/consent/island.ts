@@ -1,7 +1,7 @@
 /**
  * The consent island: the only JavaScript of the site's pages, bound to the server-rendered banner,
  * preferences dialog and receipt by data attributes (GOV.UK Frontend's data-module shape), with
- * event delegation and the native <dialog>. Built by esbuild (scripts/build-island.ts) from the
+ * event delegation and the native <dialog>. Built by esbuild (scripts/build-assets.ts) from the
  * dependency-free consent modules and js-cookie. Everything it does has a no-JavaScript path: the
  * banner's form posts to /api/consent.
  */
