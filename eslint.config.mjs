@@ -19,6 +19,8 @@ const config = [
       'playwright-report/**',
       'tests/fixtures/**',
       'bench/results/**',
+      'public/assets/**',
+      '.assets/**',
     ],
   },
 ];

@@ -1,11 +1,9 @@
 import {NextResponse, type NextRequest} from 'next/server';
-import createMiddleware from 'next-intl/middleware';
 import {isLocale, routing} from './i18n/routing';
 import {currentIndex, japanDay, nextSwitch, pageCacheControl} from './lib/policy/schedule';
 import {contentSecurityPolicy} from './lib/security/csp';
 import {cspManifest, developmentPolicies, matchesPage, type CspManifest} from './lib/security/csp-manifest';
 
-const intl = createMiddleware(routing);
 const PRODUCTION = process.env.NODE_ENV === 'production';
 const warned = new Set<string>();
 
@@ -41,34 +39,42 @@ function policyRoute(policies: CspManifest['policies'], locale: string, page: st
 }
 
 /**
- * next-intl's routing, then what a static site cannot do by itself: every page gets a
+ * Japanese lives at the unprefixed paths: /ja/… redirects there (307, as next-intl's routing did;
+ * i18n/routing.ts says why there is no detection and no locale cookie).
+ */
+function defaultLocaleRedirect(request: NextRequest): NextResponse | null {
+  const {pathname} = request.nextUrl;
+  const prefix = `/${routing.defaultLocale}`;
+  if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return null;
+  const url = request.nextUrl.clone();
+  url.pathname = pathname.slice(prefix.length) || '/';
+  return NextResponse.redirect(url);
+}
+
+/**
+ * The page a public URL shows, and what a static site cannot do by itself: every page gets a
  * Content-Security-Policy listing the hashes of exactly the inline scripts the build wrote into it
  * (from the build's manifest); a policy page is served as prerendered for the epoch in force, so it
  * switches to a new version on its effective date without a rebuild; an unknown path gets the
  * prerendered localized 404 with status 404. A page of the app that is not prerendered gets the CSP
  * without hashes: its inline scripts are blocked, visibly, never turned into a 404.
  */
-export default function proxy(request: NextRequest) {
-  const response = intl(request);
-  // Redirects (/ja/privacy → /privacy) pass through.
-  if (response.status >= 300 && response.status < 400) return response;
+function pageResponse(request: NextRequest): NextResponse {
+  const redirect = defaultLocaleRedirect(request);
+  if (redirect) return redirect;
   const {locale, page} = localeAndPath(request.nextUrl.pathname);
   const at = now(request);
-  if (!PRODUCTION) {
-    // Development: no build, no CSP; the policy pages still need their epoch.
-    const policy = policyRoute(developmentPolicies(), locale, page, at);
-    return policy ? NextResponse.rewrite(new URL(policy.route, request.url), {headers: response.headers}) : response;
-  }
-  const manifest = cspManifest();
-  const policy = manifest ? policyRoute(manifest.policies, locale, page, at) : null;
-  let route = policy?.route ?? `/${locale}${page === '/' ? '' : page.replace(/\/$/, '')}`;
+  const manifest = PRODUCTION ? cspManifest() : null;
+  // Development has no build manifest: the policy pages still need their epoch.
+  const policy = policyRoute(manifest?.policies ?? developmentPolicies(), locale, page, at);
+  const route = policy?.route ?? `/${locale}${page === '/' ? '' : page.replace(/\/$/, '')}`;
+  if (!PRODUCTION) return NextResponse.rewrite(new URL(route, request.url));
   let hashes = manifest?.prerendered[route];
-  let result =
-    policy && hashes ? NextResponse.rewrite(new URL(route, request.url), {headers: response.headers}) : response;
+  let result = NextResponse.rewrite(new URL(route, request.url));
   if (!hashes && manifest && (policy || !matchesPage(route, manifest.pages))) {
-    route = `/${locale}/page-not-found`;
-    hashes = manifest.prerendered[route];
-    result = NextResponse.rewrite(new URL(route, request.url), {status: 404, headers: response.headers});
+    const notFound = `/${locale}/page-not-found`;
+    hashes = manifest.prerendered[notFound];
+    result = NextResponse.rewrite(new URL(notFound, request.url), {status: 404});
     // A mistyped address may stay a 404 in a shared cache for a minute only.
     result.headers.set('cache-control', 'public, max-age=0, s-maxage=60');
   } else if (!hashes && !warned.has(route)) {
@@ -84,6 +90,11 @@ export default function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   result.headers.set('Content-Security-Policy', contentSecurityPolicy(hashes ?? {scripts: [], styles: []}, {https}));
   return result;
+}
+
+/** Every request the matcher below lets through: public pages. */
+export default function proxy(request: NextRequest) {
+  return pageResponse(request);
 }
 
 export const config = {

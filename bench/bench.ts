@@ -4,31 +4,31 @@ import {cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {hostileBatch} from './hostile';
-import {kb, run, startNext} from './lib';
+import {kb, run, startNext, table} from './lib';
 import {bannerAtFirstPaint} from './first-paint';
-import {lighthouseAgainstFloor} from './lighthouse';
+import {lighthouseSideBySide} from './lighthouse';
+import {startLimit} from './limit';
 import {receiptsBench} from './receipts';
 import {exportAtScale, firstReceiptLatency} from './store-scale';
-import {throughput, throughputAgainstFloor} from './throughput';
-import {pageWeight, printWeight} from './weight';
+import {throughputSideBySide} from './throughput';
+import {pageWeight, printWeight, type PageWeight} from './weight';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const PORT = 3400;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const PAGES = ['/privacy', '/en/privacy'];
-const CONSENT_BUDGET = 8 * 1024;
 const FLOOR_PORT = PORT + 2;
 const FLOOR_ORIGIN = `http://127.0.0.1:${FLOOR_PORT}`;
+const LIMIT_PORT = PORT + 3;
+/** The site's public pages Lighthouse measures, beside the floor and the limit. */
+const PAGES = ['/privacy', '/en/privacy', '/privacy/versions/1.0.0', '/external-transmission'];
 
-/** The bench's builds go to folders of their own, never over the build npm start serves. */
-const DIST = {with: '.next-bench', without: '.next-bench-without-consent'};
+/** The bench's build goes to a folder of its own, never over the build npm start serves. */
+const DIST = '.next-bench';
 
-async function build(withoutConsent: boolean) {
-  console.log(`\n… building ${withoutConsent ? 'without' : 'with'} the consent component`);
-  const env = {
-    NEXT_DIST_DIR: DIST[withoutConsent ? 'without' : 'with'],
-    ...(withoutConsent ? {BENCH_WITHOUT_CONSENT: '1'} : {}),
-  };
+async function build() {
+  console.log('\n… building the site');
+  const env = {NEXT_DIST_DIR: DIST};
+  await run('npx', ['tsx', 'scripts/build-assets.ts'], env);
   await run('npx', ['next', 'build'], env);
   await run('npx', ['tsx', 'scripts/csp-manifest.ts'], env);
 }
@@ -58,57 +58,109 @@ async function startFloor(port: number) {
   return startNext(port, {NEXT_DIST_DIR: ''}, FLOOR_DIR);
 }
 
+/** The three columns of the issue's table, from this run's figures. */
+function printSideBySide(
+  lighthouse: Awaited<ReturnType<typeof lighthouseSideBySide>>,
+  weights: Record<'site' | 'floor' | 'limit', PageWeight>,
+  wrk: Awaited<ReturnType<typeof throughputSideBySide>>,
+) {
+  const lh = (label: string) => lighthouse.medians.find((m) => m.label === label)!;
+  const column = (label: string, weight: PageWeight, load: (typeof wrk)['site']) => ({
+    Performance: lh(label).performance,
+    'TBT ms': Math.round(lh(label).tbt),
+    'LCP ms': Math.round(lh(label).lcp),
+    CLS: lh(label).cls.toFixed(3),
+    'JS gzip': `${kb(weight.jsTotal)} (${weight.scripts.length} files)`,
+    'HTML gzip': kb(weight.htmlGzip),
+    'req/s': load['req/s'],
+    'p99 ms': load['p99 ms'],
+    'over 2 s': load.timeouts,
+  });
+  const columns = {
+    '/privacy': column('/privacy', weights.site, wrk.site),
+    floor: column('floor', weights.floor, wrk.floor),
+    limit: column('limit', weights.limit, wrk.limit),
+  };
+  console.log('\nSide by side (same run): the site, the floor and the limit');
+  table(
+    Object.keys(columns['/privacy']).map((what) => ({
+      what,
+      ...Object.fromEntries(Object.entries(columns).map(([name, c]) => [name, String(c[what as keyof typeof c])])),
+    })),
+  );
+  const site = lh('/privacy');
+  const goals = {
+    'Performance ≥ limit − 3': site.performance >= lh('limit').performance - 3,
+    'Performance ≥ floor + 10': site.performance >= lh('floor').performance + 10,
+    'TBT ≤ 50 ms': site.tbt <= 50,
+    'CLS 0': site.cls === 0,
+    'JS ≤ 15 KB gzip': weights.site.jsTotal <= 15 * 1024,
+    'HTML gzip ≤ 1.3 × limit': weights.site.htmlGzip <= 1.3 * weights.limit.htmlGzip,
+    'req/s ≥ floor': wrk.site['req/s'] >= wrk.floor['req/s'],
+    '0 requests over 2 s': wrk.site.timeouts === 0,
+  };
+  for (const [goal, met] of Object.entries(goals)) console.log(`  ${met ? 'met    ' : 'NOT MET'}  ${goal}`);
+  return {columns, goals};
+}
+
 async function main() {
   const results: Record<string, unknown> = {date: new Date().toISOString(), quick: QUICK};
 
   // The servers' consent store: a throwaway folder, never the real data/consent.
   const store = {CONSENT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-store-'))};
-  await build(true);
-  let stop = await startNext(PORT, {...store, NEXT_DIST_DIR: DIST.without});
-  const without = await pageWeight(ORIGIN, '/privacy');
-  await stop();
-
-  await build(false);
-  stop = await startNext(PORT, {...store, NEXT_DIST_DIR: DIST.with});
+  await build();
+  const stop = await startNext(PORT, {...store, NEXT_DIST_DIR: DIST});
   try {
-    const withConsent = await pageWeight(ORIGIN, '/privacy');
-    printWeight('/privacy built without the consent component (gzip)', without);
-    printWeight('/privacy as shipped (gzip)', withConsent);
-    const cost = withConsent.scriptTotal + withConsent.cssTotal - (without.scriptTotal + without.cssTotal);
+    const site = await pageWeight(ORIGIN, '/privacy');
+    printWeight('/privacy as shipped (gzip)', site);
     console.log(
-      `\nConsent component: +${kb(cost)} gzip (JS ${kb(withConsent.scriptTotal - without.scriptTotal)}, CSS ${kb(withConsent.cssTotal - without.cssTotal)}); budget ${kb(CONSENT_BUDGET)}: ${cost <= CONSENT_BUDGET ? 'within' : 'OVER'}`,
+      `\nConsent island: ${kb(site.jsTotal)} gzip in all (the island file ${kb(site.scriptTotal)}, the boot script inline ${kb(site.inlineScriptGzip)})`,
     );
-    results.weight = {without, with: withConsent, consentCost: cost};
-
-    results.firstPaint = await bannerAtFirstPaint(ORIGIN, PAGES, QUICK ? 2 : 5);
+    results.firstPaint = await bannerAtFirstPaint(ORIGIN, PAGES.slice(0, 2), QUICK ? 2 : 5);
     await buildFloor();
     const stopFloor = await startFloor(FLOOR_PORT);
+    const limit = await startLimit(ORIGIN, LIMIT_PORT);
     try {
-      const floorWeight = await pageWeight(FLOOR_ORIGIN, '/');
-      const archived = await pageWeight(ORIGIN, '/privacy/versions/1.0.0');
-      printWeight('the floor (gzip)', floorWeight);
-      printWeight('/privacy/versions/1.0.0 (gzip)', archived);
-      results.floorWeight = floorWeight;
-      results.lighthouseVsFloor = await lighthouseAgainstFloor(
+      const weights = {
+        site,
+        floor: await pageWeight(FLOOR_ORIGIN, '/'),
+        limit: await pageWeight(limit.origin, '/privacy'),
+      };
+      printWeight('the floor (gzip)', weights.floor);
+      printWeight('the limit (gzip)', weights.limit);
+      for (const [name, gzip] of Object.entries(limit.variants))
+        console.log(`  the limit, ${name}: HTML ${kb(gzip)} gzip`);
+      for (const extra of PAGES.slice(1)) printWeight(`${extra} (gzip)`, await pageWeight(ORIGIN, extra));
+      results.weights = weights;
+      const lighthouse = await lighthouseSideBySide(
         [
-          {label: '/privacy', url: `${ORIGIN}/privacy`},
-          {label: '/en/privacy', url: `${ORIGIN}/en/privacy`},
-          {label: '/privacy/versions/1.0.0', url: `${ORIGIN}/privacy/versions/1.0.0`},
+          ...PAGES.map((page) => ({label: page, url: ORIGIN + page})),
           {label: 'floor', url: `${FLOOR_ORIGIN}/`},
+          {label: 'limit', url: `${limit.origin}/privacy`},
+          {label: 'limit, CSS linked', url: `${limit.origin}/privacy-css-linked`},
+          {label: 'limit, CSS inlined', url: `${limit.origin}/privacy-css-inlined`},
         ],
         QUICK ? 1 : 5,
+        {floor: 'floor', limit: 'limit'},
       );
-      results.throughputVsFloor = await throughputAgainstFloor(ORIGIN, FLOOR_ORIGIN, QUICK ? 5 : 30, 64);
+      results.lighthouse = lighthouse;
+      const wrk = await throughputSideBySide(
+        {site: `${ORIGIN}/privacy`, floor: `${FLOOR_ORIGIN}/`, limit: `${limit.origin}/privacy`},
+        QUICK ? 5 : 30,
+        64,
+      );
+      results.throughput = wrk;
+      results.sideBySide = printSideBySide(lighthouse, weights, wrk);
     } finally {
+      limit.stop();
       await stopFloor();
     }
-    results.throughput = await throughput(ORIGIN, PORT + 1, QUICK ? 5 : 30, 64, DIST.with);
     results.hostile = await hostileBatch(ORIGIN, QUICK ? 20 : 200);
   } finally {
     await stop();
   }
   // The receipts bench starts its own servers from the same build.
-  process.env.NEXT_DIST_DIR = DIST.with;
+  process.env.NEXT_DIST_DIR = DIST;
   results.receipts = await receiptsBench(PORT, QUICK ? 1000 : 10_000, 64);
   results.firstReceipt = await firstReceiptLatency(PORT);
   results.exportAtScale = await exportAtScale(QUICK ? 50_000 : 1_000_000);

@@ -64,18 +64,27 @@ export interface Target {
   url: string;
 }
 
+export interface Medians {
+  label: string;
+  performance: number;
+  tbt: number;
+  lcp: number;
+  fcp: number;
+  cls: number;
+}
+
 /**
- * Lighthouse 12 mobile on every target, interleaved (target 1, 2, 3, floor, then again) so that a
- * slow moment of the machine hits all of them alike; medians of `runs` runs, and each target's
- * figures against the floor's (the last target) — the only comparison that holds from one machine
- * or one run to the next.
+ * Lighthouse 12 mobile on every target, interleaved (each target once, then again) so that a slow
+ * moment of the machine hits all of them alike; medians of `runs` runs. Each target is printed
+ * beside the floor (a bare Next page of the same text) and the limit (the same HTML with no
+ * script, from nginx) — the only comparisons that hold from one machine or one run to the next.
  */
-export async function lighthouseAgainstFloor(targets: Target[], runs: number) {
+export async function lighthouseSideBySide(targets: Target[], runs: number, compare: {floor: string; limit: string}) {
   const results = new Map<string, Run[]>(targets.map((t) => [t.label, []]));
   for (let i = 0; i < runs; i++) {
     for (const target of targets) results.get(target.label)!.push(await lighthouseOnce(target.url, false));
   }
-  const medians = targets.map((target) => {
+  const medians: Medians[] = targets.map((target) => {
     const m = (key: keyof Run) => median(results.get(target.label)!.map((r) => r[key]));
     return {
       label: target.label,
@@ -86,21 +95,22 @@ export async function lighthouseAgainstFloor(targets: Target[], runs: number) {
       cls: m('cls'),
     };
   });
-  const floor = medians.at(-1)!;
-  const ratio = (value: number, base: number) =>
-    base === 0 ? (value === 0 ? '1.00' : '∞') : (value / base).toFixed(2);
+  const floor = medians.find((m) => m.label === compare.floor)!;
+  const limit = medians.find((m) => m.label === compare.limit)!;
+  const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
   console.log(`\nLighthouse 12.2.3 mobile, interleaved, median of ${runs} (banner showing: fresh profile, no choice)`);
   table(
     medians.map((r) => ({
       page: r.label,
       Performance: r.performance,
-      'vs floor': ratio(r.performance, floor.performance),
+      'vs floor': signed(r.performance - floor.performance),
+      'vs limit': signed(r.performance - limit.performance),
       'TBT ms': Math.round(r.tbt),
-      'TBT vs floor': ratio(r.tbt, floor.tbt),
       'LCP ms': Math.round(r.lcp),
-      'LCP vs floor': ratio(r.lcp, floor.lcp),
+      'FCP ms': Math.round(r.fcp),
       CLS: r.cls.toFixed(3),
     })),
   );
-  return {medians, floor: floor.label};
+  console.log('  goal for every page: Performance ≥ limit − 3 and ≥ floor + 10; TBT ≤ 50 ms; CLS 0');
+  return {medians, floor: compare.floor, limit: compare.limit};
 }

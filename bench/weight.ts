@@ -4,6 +4,10 @@ export interface PageWeight {
   scripts: {src: string; gzip: number}[];
   css: {href: string; gzip: number}[];
   scriptTotal: number;
+  /** Inline scripts that run (the boot script; the floor's RSC payload), JSON data left out. */
+  inlineScriptGzip: number;
+  /** Everything the page runs: script files and inline scripts. */
+  jsTotal: number;
   cssTotal: number;
   htmlGzip: number;
   rscGzip: number;
@@ -17,11 +21,17 @@ export async function pageWeight(origin: string, path: string): Promise<PageWeig
   const size = async (url: string) => gzipBytes(new Uint8Array(await (await fetch(origin + url)).arrayBuffer()));
   const scripts = await Promise.all([...new Set(srcs)].map(async (src) => ({src, gzip: await size(src)})));
   const css = await Promise.all([...new Set(hrefs)].map(async (href) => ({href, gzip: await size(href)})));
+  const inline = [...html.matchAll(/<script(?![^>]*\s(?:src|type="application\/json"))[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => m[1])
+    .join('');
   const rsc = [...html.matchAll(/<script>(self\.__next_f\.push[\s\S]*?)<\/script>/g)].map((m) => m[1]).join('');
+  const scriptTotal = scripts.reduce((s, x) => s + x.gzip, 0);
   return {
     scripts,
     css,
-    scriptTotal: scripts.reduce((s, x) => s + x.gzip, 0),
+    scriptTotal,
+    inlineScriptGzip: gzipBytes(inline),
+    jsTotal: scriptTotal + gzipBytes(inline),
     cssTotal: css.reduce((s, x) => s + x.gzip, 0),
     htmlGzip: gzipBytes(html),
     rscGzip: gzipBytes(rsc),
@@ -35,6 +45,6 @@ export function printWeight(title: string, weight: PageWeight): void {
     ...weight.css.map((c) => ({file: c.href, gzip: kb(c.gzip)})),
   ]);
   console.log(
-    `  scripts ${kb(weight.scriptTotal)}, CSS ${kb(weight.cssTotal)}; HTML ${kb(weight.htmlGzip)} (RSC payload inside it ${kb(weight.rscGzip)})`,
+    `  script files ${kb(weight.scriptTotal)}, inline scripts ${kb(weight.inlineScriptGzip)}, CSS ${kb(weight.cssTotal)}; HTML ${kb(weight.htmlGzip)} (RSC payload inside it ${kb(weight.rscGzip)})`,
   );
 }

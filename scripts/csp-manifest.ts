@@ -19,7 +19,7 @@ const missing: string[] = [];
 for (const route of Object.keys(prerenderManifest.routes)) {
   // Files (sitemap.xml, icon.svg) have no HTML and get the non-page CSP from next.config.ts.
   if (/\.[a-z]+$/.test(route) || route.startsWith('/_')) continue;
-  const html = path.join(dist, 'server', 'app', `${route}.html`);
+  const html = path.join(dist, 'server', 'pages', `${route}.html`);
   if (!existsSync(html)) missing.push(`${route} (${html})`);
   else {
     const page = readFileSync(html, 'utf8');
@@ -33,27 +33,27 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
-// The app's pages from the source tree: app/[locale]/privacy/page.tsx → /[locale]/privacy.
-const extensions = process.env.E2E_FIXTURES === '1' ? ['tsx', 'e2e.tsx'] : ['tsx'];
+// The site's pages from the source tree: pages/[locale]/privacy/[epoch]/index.page.tsx →
+// /[locale]/privacy/[epoch]; _app, _document and the bare 404 are not addresses of their own.
+const extensions = process.env.E2E_FIXTURES === '1' ? ['page.tsx', 'e2e.tsx'] : ['page.tsx'];
 const pages: string[] = [];
 const walk = (dir: string, route: string) => {
   for (const entry of readdirSync(dir, {withFileTypes: true})) {
     if (entry.isDirectory()) {
-      // Route groups "(name)" do not appear in the URL; "api" is not pages.
-      if (route === '' && entry.name === 'api') continue;
-      const segment = /^\(.*\)$/.test(entry.name) ? '' : `/${entry.name}`;
-      walk(path.join(dir, entry.name), route + segment);
-    } else if (extensions.some((ext) => entry.name === `page.${ext}`)) {
-      pages.push(route || '/');
+      walk(path.join(dir, entry.name), `${route}/${entry.name}`);
+      continue;
     }
+    const ext = extensions.find((e) => entry.name.endsWith(`.${e}`));
+    const name = ext ? entry.name.slice(0, -ext.length - 1) : null;
+    if (name === null || name.startsWith('_') || name === '404') continue;
+    pages.push(name === 'index' ? route || '/' : `${route}/${name}`);
   }
 };
-walk('app', '');
+walk('pages', '');
 
 // The policies the proxy maps to their epochs: the site's, and the fixture history in npm test's build.
 const sources = [SITE_POLICY];
-if (process.env.E2E_FIXTURES === '1')
-  sources.push((await import('../app/[locale]/e2e-fixtures/privacy/source')).FIXTURE_POLICY);
+if (process.env.E2E_FIXTURES === '1') sources.push((await import('../components/e2e-fixtures/policy')).FIXTURE_POLICY);
 const policies = sources.map((source) => ({
   base: source.base,
   versions: loadPolicyHistory(source.dir).map(({version, effectiveDate}) => ({version, effectiveDate})),

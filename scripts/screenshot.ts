@@ -1,7 +1,7 @@
 // Screenshot a page in Debian's chromium, to look at what we build:
 //   npx tsx scripts/screenshot.ts URL OUT.png [width=375] [fullPage=1]
 // SEL=#article-2 scrolls to an element first; DARK=1 uses the dark colour scheme; CLICK=selector
-// clicks an element first (after hydration), e.g. CLICK='#consent-banner .consent-settings'.
+// clicks an element first (once the consent island is bound), e.g. CLICK='#consent-banner .consent-settings'.
 import {chromium} from '@playwright/test';
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from '../tests/support/chromium';
 
@@ -20,9 +20,7 @@ if (process.env.SEL) {
   await page.locator(process.env.SEL).evaluate((el) => el.scrollIntoView({block: 'start', behavior: 'instant'}));
 }
 if (process.env.CLICK) {
-  await page.waitForFunction(() =>
-    Object.keys(document.querySelector('.language-switch') ?? {}).some((key) => key.startsWith('__reactProps')),
-  );
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-island'));
   await page.locator(process.env.CLICK).click();
   await page.getByRole('dialog').waitFor();
 }

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 unset NEXT_DIST_DIR
-sources=(app components content i18n lib messages public proxy.ts next.config.ts package-lock.json scripts/csp-manifest.ts)
+sources=(app pages components content i18n lib messages public proxy.ts next.config.ts package-lock.json scripts/csp-manifest.ts)
 if [ ! -f .next/csp-manifest.json ] || [ -n "$(find "${sources[@]}" -newer .next/csp-manifest.json -print -quit 2>/dev/null)" ]; then
   npm run build
 fi

@@ -50,6 +50,7 @@ step "Policy check"
 npx tsx scripts/policy-check.ts
 step "Production build (with the e2e fixture pages, into $NEXT_DIST_DIR)"
 build_log="$(mktemp)"
+npx tsx scripts/build-assets.ts
 E2E_FIXTURES=1 npx next build 2>&1 | tee "$build_log"
 E2E_FIXTURES=1 npx tsx scripts/csp-manifest.ts
 cp "$build_log" "$NEXT_DIST_DIR/build-output.log"

@@ -1,22 +1,23 @@
-import './consent.css';
-import {getMessages, getTranslations} from 'next-intl/server';
+import {useMessages, useTranslations} from 'next-intl';
 import type {Locale} from '@/i18n/routing';
 import {optionalCategoriesInUse} from '@/lib/consent/registry';
 import {cookieRegistry} from '@/lib/consent/site-registry';
 import {consentSchedule, consentTextHashes, REGISTRY_FINGERPRINT} from '@/lib/consent/server';
 import {policyPath} from '@/components/policy/links';
 import {ConsentBanner} from './ConsentBanner';
-import {ConsentRoot} from './ConsentRoot';
+import {DeclaredTechnologies} from './DeclaredTechnologies';
+import {JsonScript} from './json-script';
 import {PreferencesDialog} from './PreferencesDialog';
 
 /**
- * The consent UI of every page: the store's root, the banner and the preferences dialog. Strings and
- * registry entries are resolved here, on the server; the client leaves get plain props.
+ * The consent UI of every page: the banner and the preferences dialog, rendered on the server with
+ * their strings and the registry's entries, and the data the consent island needs (the policy's
+ * schedule, the registry's fingerprint, the text hashes, what to delete on withdrawal).
  */
-export async function Consent({locale}: {locale: Locale}) {
-  const tb = await getTranslations('ConsentBannerBody');
-  const tp = await getTranslations('ConsentPreferences');
-  const {ConsentBanner: bannerStrings, ConsentPreferences: preferencesStrings} = await getMessages();
+export function Consent({locale}: {locale: Locale}) {
+  const tb = useTranslations('ConsentBannerBody');
+  const tp = useTranslations('ConsentPreferences');
+  const {ConsentBanner: bannerStrings, ConsentPreferences: preferencesStrings} = useMessages();
   // The banner names only the optional categories the registry actually declares something for.
   const optionalInUse = optionalCategoriesInUse(cookieRegistry);
   const body =
@@ -43,18 +44,19 @@ export async function Consent({locale}: {locale: Locale}) {
   }));
   return (
     <>
-      <ConsentRoot
-        schedule={consentSchedule()}
-        registry={REGISTRY_FINGERPRINT}
-        declared={cookieRegistry.cookies.map(({name, kind, category}) => ({name, kind, category}))}
+      <JsonScript
+        data-consent-config=""
+        value={{schedule: consentSchedule(), registry: REGISTRY_FINGERPRINT, textHashes: consentTextHashes()}}
       />
+      <DeclaredTechnologies registry={cookieRegistry} />
       <ConsentBanner
         locale={locale}
         policyHref={`${policy}#article-2-1-u`}
         revisionsHref={`${policy}/changes`}
+        cookieTableHref={`${policy}#cookie-table`}
         strings={{...bannerStrings, body}}
       />
-      <PreferencesDialog categories={categories} strings={preferencesStrings} textHashes={consentTextHashes()} />
+      <PreferencesDialog categories={categories} strings={preferencesStrings} />
     </>
   );
 }

@@ -1,19 +1,10 @@
-'use client';
-
-import {openPreferences} from '@/lib/consent/client';
-
-/** The footer's 「Cookie 設定」: opens the preferences; without JavaScript it leads to the banner's form. */
+/**
+ * The footer's 「Cookie 設定」: with JavaScript the consent island opens the preferences
+ * (data-consent-open); without it, it leads to the banner's form.
+ */
 export function CookieSettingsLink({label}: {label: string}) {
   return (
-    <a
-      href="#consent-banner"
-      className="cookie-settings-link"
-      onClick={(event) => {
-        if (!document.documentElement.hasAttribute('data-js')) return;
-        event.preventDefault();
-        openPreferences();
-      }}
-    >
+    <a href="#consent-banner" className="cookie-settings-link" data-consent-open="">
       {label}
     </a>
   );

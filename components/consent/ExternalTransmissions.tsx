@@ -1,4 +1,4 @@
-import {getTranslations} from 'next-intl/server';
+import {useTranslations} from 'next-intl';
 import type {Locale} from '@/i18n/routing';
 import type {CookieRegistry} from '@/lib/consent/registry';
 
@@ -11,8 +11,8 @@ export const transmissionAnchor = (name: string) => `transmission-${name.replace
  * and how to stop the transmission. With nothing declared it says only that, and nothing about what
  * would follow.
  */
-export async function ExternalTransmissions({registry, locale}: {registry: CookieRegistry; locale: Locale}) {
-  const t = await getTranslations('ExternalTransmission');
+export function ExternalTransmissions({registry, locale}: {registry: CookieRegistry; locale: Locale}) {
+  const t = useTranslations('ExternalTransmission');
   const scope = registry.scope[locale];
   const entries = registry.cookies.filter((c) => c.externalTransmission);
   if (entries.length === 0) return <p className="external-none">{t('none', {scope})}</p>;

@@ -1,13 +1,6 @@
-'use client';
-
-import {useEffect, useRef, useState} from 'react';
-import {useFocusTrap} from '@/components/hooks/useFocusTrap';
 import type {OptionalCategory} from '@/lib/consent/contract';
-import {closePreferences, getConsent, saveConsent} from '@/lib/consent/client';
 import {ConsentReceipt} from './ConsentReceipt';
 import type {PreferencesStrings} from './strings';
-import {usePreferencesOpen} from './useConsent';
-import {ALL_DENIED, ALL_GRANTED, type ConsentChoices} from '@/lib/consent/record';
 
 export interface PreferencesCategory {
   id: 'necessary' | OptionalCategory;
@@ -17,62 +10,28 @@ export interface PreferencesCategory {
 }
 
 /**
- * The preferences: a real modal <dialog>, open while the store says so. Focus moves in and is kept
- * inside, Esc closes it, and focus returns to what opened it. Giving and withdrawing take the same
- * single click.
+ * The preferences: a native modal <dialog>, opened by the consent island (showModal: focus moves
+ * in, the page behind is inert, Esc closes it); the island keeps Tab inside it and returns focus to
+ * what opened it. Giving and withdrawing take the same single click. The switches show the current
+ * choice when it opens.
  */
 export function PreferencesDialog({
   strings,
   categories,
-  textHashes,
 }: {
   strings: PreferencesStrings;
   categories: PreferencesCategory[];
-  textHashes: Record<string, Record<string, string>>;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  const open = usePreferencesOpen();
-  const [choices, setChoices] = useState<ConsentChoices>(ALL_DENIED);
-  const trapFocus = useFocusTrap(dialog);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      setChoices(getConsent()?.c ?? ALL_DENIED);
-      element.showModal();
-    } else if (!open && element.open) {
-      element.close();
-    }
-  }, [open]);
-
-  const onClose = () => {
-    closePreferences();
-    const target = opener.current;
-    // The opener may be a banner button that the choice just hid; fall back to the page.
-    if (target && target.isConnected && target.offsetParent !== null) target.focus();
-    else document.getElementById('main')?.focus({preventScroll: true});
-  };
-
-  const save = (next: ConsentChoices) => {
-    saveConsent(next, 'preferences');
-    closePreferences();
-  };
-
   return (
     <dialog
-      ref={dialog}
       className="consent-dialog"
       aria-labelledby="consent-dialog-title"
       aria-describedby="consent-dialog-description"
-      onClose={onClose}
-      onKeyDown={trapFocus}
+      data-module="consent-preferences"
     >
       <div className="consent-dialog-head">
         <h2 id="consent-dialog-title">{strings.title}</h2>
-        <button type="button" className="consent-close" onClick={closePreferences}>
+        <button type="button" className="consent-close" data-consent-close="">
           {strings.close}
         </button>
       </div>
@@ -92,9 +51,9 @@ export function PreferencesDialog({
                     type="checkbox"
                     role="switch"
                     aria-describedby={`${inputId}-description`}
-                    checked={required || choices[category.id as OptionalCategory]}
+                    defaultChecked={required}
                     disabled={required}
-                    onChange={(event) => setChoices({...choices, [category.id]: event.target.checked})}
+                    data-category={required ? undefined : category.id}
                   />
                 </div>
                 <p id={`${inputId}-description`}>{category.description}</p>
@@ -116,16 +75,16 @@ export function PreferencesDialog({
             );
           })}
         </ul>
-        <ConsentReceipt strings={strings} categories={categories} textHashes={textHashes} />
+        <ConsentReceipt strings={strings} />
       </div>
       <div className="consent-dialog-actions">
-        <button type="button" className="consent-choice" onClick={() => save(ALL_DENIED)}>
+        <button type="button" className="consent-choice" data-consent-save="none">
           {strings.declineAll}
         </button>
-        <button type="button" className="consent-choice" onClick={() => save(ALL_GRANTED)}>
+        <button type="button" className="consent-choice" data-consent-save="all">
           {strings.acceptAll}
         </button>
-        <button type="button" className="consent-choice consent-save" onClick={() => save(choices)}>
+        <button type="button" className="consent-choice consent-save" data-consent-save="selected">
           {strings.save}
         </button>
       </div>

@@ -1,11 +1,11 @@
-import {getLocale, getTranslations} from 'next-intl/server';
+import {useLocale, useTranslations} from 'next-intl';
 import {CookieSettingsLink} from '@/components/consent/CookieSettingsLink';
 import {policyPath} from '@/components/policy/links';
 import {isLocale, localizedPath, routing} from '@/i18n/routing';
 
-export async function SiteFooter() {
-  const t = await getTranslations('SiteFooter');
-  const requested = await getLocale();
+export function SiteFooter() {
+  const t = useTranslations('SiteFooter');
+  const requested = useLocale();
   const locale = isLocale(requested) ? requested : routing.defaultLocale;
   return (
     <footer className="site-footer">

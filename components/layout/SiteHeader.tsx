@@ -1,11 +1,11 @@
-import {getTranslations} from 'next-intl/server';
+import {useTranslations} from 'next-intl';
 import {routing, type Locale} from '@/i18n/routing';
 import {policyPath} from '@/components/policy/links';
 import {LanguageSwitchLink} from './LanguageSwitchLink';
 
-export async function SiteHeader({locale}: {locale: Locale}) {
-  const t = await getTranslations('SiteHeader');
-  const tl = await getTranslations('LanguageSwitch');
+export function SiteHeader({locale}: {locale: Locale}) {
+  const t = useTranslations('SiteHeader');
+  const tl = useTranslations('LanguageSwitch');
   const other = routing.locales.find((l) => l !== locale)!;
   return (
     <header className="site-header">

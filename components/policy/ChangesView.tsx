@@ -1,4 +1,4 @@
-import {getTranslations} from 'next-intl/server';
+import {useTranslations} from 'next-intl';
 import type {Locale} from '@/i18n/routing';
 import {comparePolicies, type Segment} from '@/lib/policy/compare';
 import type {PolicyVersion} from '@/lib/policy/load';
@@ -9,7 +9,7 @@ import type {PolicyLinks} from './links';
  * a visually hidden label at both ends, so that a screen reader and a printout (where the labels
  * show) tell them apart without colour.
  */
-export async function ChangesView({
+export function ChangesView({
   locale,
   version,
   previous,
@@ -20,7 +20,7 @@ export async function ChangesView({
   previous: PolicyVersion;
   links: PolicyLinks;
 }) {
-  const t = await getTranslations('PolicyVersions');
+  const t = useTranslations('PolicyVersions');
   const articles = comparePolicies(previous.documents[locale], version.documents[locale]);
   const changed = articles.filter((a) => a.status !== 'unchanged');
   const unchanged = articles.filter((a) => a.status === 'unchanged');

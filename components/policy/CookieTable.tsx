@@ -1,4 +1,4 @@
-import {getTranslations} from 'next-intl/server';
+import {useTranslations} from 'next-intl';
 import {localizedPath, type Locale} from '@/i18n/routing';
 import {type CookieRegistry} from '@/lib/consent/registry';
 import {cookieRegistry} from '@/lib/consent/site-registry';
@@ -8,8 +8,8 @@ import {cookieRegistry} from '@/lib/consent/site-registry';
  * not a clause of the policy (where it goes is legal staff's decision, docs/legal-review.md): every
  * technology the site sets and, for anything sent elsewhere, each recipient, what is sent and why.
  */
-export async function CookieTable({locale, registry = cookieRegistry}: {locale: Locale; registry?: CookieRegistry}) {
-  const t = await getTranslations('CookieTable');
+export function CookieTable({locale, registry = cookieRegistry}: {locale: Locale; registry?: CookieRegistry}) {
+  const t = useTranslations('CookieTable');
   const categoryLabel = (id: string) => registry.categories.find((c) => c.id === id)?.label[locale] ?? id;
   const external = registry.cookies.filter((c) => c.externalTransmission);
   const columns = [t('name'), t('category'), t('provider'), t('purpose'), t('duration')] as const;

@@ -1,4 +1,4 @@
-import {getTranslations} from 'next-intl/server';
+import {useTranslations} from 'next-intl';
 import type {PolicyVersion} from '@/lib/policy/load';
 import {PolicyDate} from './PolicyDate';
 
@@ -13,9 +13,9 @@ function dayBefore(date: string): string {
  * 施行期間, as a row of a <dl>: from its effective date until the day before the next version's. A
  * version whose date is not decided has no period: the row says 施行日 未定, never 「未定 から」.
  */
-export async function EffectivePeriod({version, next}: {version: PolicyVersion; next: PolicyVersion | null}) {
-  const t = await getTranslations('PolicyVersions');
-  const tp = await getTranslations('PolicyDates');
+export function EffectivePeriod({version, next}: {version: PolicyVersion; next: PolicyVersion | null}) {
+  const t = useTranslations('PolicyVersions');
+  const tp = useTranslations('PolicyDates');
   if (!version.effectiveDate) {
     return (
       <div>

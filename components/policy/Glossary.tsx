@@ -1,11 +1,11 @@
-import {getTranslations} from 'next-intl/server';
+import {useTranslations} from 'next-intl';
 import type {Article, DefinedTerm} from '@/lib/policy/types';
 
 /** 用語の定義: every term the text defines, linked to its defining occurrence. */
-export async function Glossary({terms, articles}: {terms: DefinedTerm[]; articles: Article[]}) {
+export function Glossary({terms, articles}: {terms: DefinedTerm[]; articles: Article[]}) {
+  const t = useTranslations('Glossary');
+  const tt = useTranslations('TableOfContents');
   if (terms.length === 0) return null;
-  const t = await getTranslations('Glossary');
-  const tt = await getTranslations('TableOfContents');
   const placeOf = (term: DefinedTerm) => {
     const article = articles.find((a) => a.id === term.articleId);
     return article ? tt('articleNumber', {number: article.number}) : t('preamble');

@@ -1,7 +1,7 @@
-import {getTranslations} from 'next-intl/server';
+import {useTranslations} from 'next-intl';
 import type {Locale} from '@/i18n/routing';
 import type {PolicyVersion} from '@/lib/policy/load';
-import {compilePolicy} from '@/lib/policy/render';
+import type {PolicyContent} from '@/lib/policy/render';
 import type {EpochView} from '@/lib/policy/sources';
 import {CookieTable} from './CookieTable';
 import {EffectivePeriod} from './EffectivePeriod';
@@ -18,23 +18,25 @@ import {VersionStatus} from './VersionStatus';
  * announced), on /privacy/versions/<v> that version with its status. Same anchors, TOC and print
  * style either way.
  */
-export async function PolicyView({
+export function PolicyView({
   locale,
   view,
   version,
   links,
   archive,
+  Content,
 }: {
   locale: Locale;
   view: EpochView;
   version: PolicyVersion;
   links: PolicyLinks;
   archive: boolean;
+  /** The version's text, compiled from its checked tree (lib/policy/render.tsx). */
+  Content: PolicyContent;
 }) {
-  const t = await getTranslations('PolicyVersions');
-  const tp = await getTranslations('PolicyDates');
+  const t = useTranslations('PolicyVersions');
+  const tp = useTranslations('PolicyDates');
   const document = version.documents[locale];
-  const Content = await compilePolicy(document);
   const next = view.versions[view.versions.indexOf(version) + 1] ?? null;
   return (
     <article className="policy">

@@ -1,4 +1,4 @@
-import {getTranslations} from 'next-intl/server';
+import {useTranslations} from 'next-intl';
 import type {EpochView} from '@/lib/policy/sources';
 import type {PolicyLinks} from './links';
 import {PolicyDate} from './PolicyDate';
@@ -7,9 +7,9 @@ import {PolicyDate} from './PolicyDate';
  * 改定履歴, newest first: each version links to its own page and, after the first, to what it
  * changed. A date or summary legal staff have not set is shown as unset, never invented.
  */
-export async function RevisionHistory({view, links}: {view: EpochView; links: PolicyLinks}) {
-  const t = await getTranslations('RevisionHistory');
-  const tv = await getTranslations('PolicyVersions');
+export function RevisionHistory({view, links}: {view: EpochView; links: PolicyLinks}) {
+  const t = useTranslations('RevisionHistory');
+  const tv = useTranslations('PolicyVersions');
   const entries = view.versions.map((version, index) => ({version, index})).reverse();
   return (
     <section className="revisions" id="revisions" aria-labelledby="revisions-title">

@@ -1,8 +1,8 @@
-import {getTranslations} from 'next-intl/server';
+import {useTranslations} from 'next-intl';
 import type {Article} from '@/lib/policy/types';
 
-export async function TableOfContents({articles}: {articles: Article[]}) {
-  const t = await getTranslations('TableOfContents');
+export function TableOfContents({articles}: {articles: Article[]}) {
+  const t = useTranslations('TableOfContents');
   return (
     <nav className="toc" id="toc" aria-labelledby="toc-title">
       <h2 id="toc-title">{t('title')}</h2>

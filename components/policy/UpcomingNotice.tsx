@@ -1,4 +1,4 @@
-import {getTranslations} from 'next-intl/server';
+import {useTranslations} from 'next-intl';
 import type {EpochView} from '@/lib/policy/sources';
 import type {PolicyLinks} from './links';
 import {PolicyDate} from './PolicyDate';
@@ -7,8 +7,8 @@ import {PolicyDate} from './PolicyDate';
  * On /privacy: a published version that is not yet in force, announced with its date (Art. 9-2). What
  * holds until then follows the current version's own date: in force, or only published.
  */
-export async function UpcomingNotice({view, links}: {view: EpochView; links: PolicyLinks}) {
-  const t = await getTranslations('PolicyVersions');
+export function UpcomingNotice({view, links}: {view: EpochView; links: PolicyLinks}) {
+  const t = useTranslations('PolicyVersions');
   const message = view.status(view.current) === 'in-force' ? 'upcoming' : 'upcomingFromPublished';
   return view.upcoming.map((version) => (
     <aside className="upcoming-notice" key={version.version} aria-label={t('version', {version: version.version})}>

@@ -1,13 +1,13 @@
-import {getTranslations} from 'next-intl/server';
+import {useTranslations} from 'next-intl';
 import type {EpochView} from '@/lib/policy/sources';
 import {EffectivePeriod} from './EffectivePeriod';
 import type {PolicyLinks} from './links';
-import {statusLabels} from './VersionStatus';
+import {useStatusLabels} from './VersionStatus';
 
 /** /privacy/versions: every version, newest first, with its status and effective period. */
-export async function VersionList({view, links}: {view: EpochView; links: PolicyLinks}) {
-  const t = await getTranslations('PolicyVersions');
-  const status = await statusLabels();
+export function VersionList({view, links}: {view: EpochView; links: PolicyLinks}) {
+  const t = useTranslations('PolicyVersions');
+  const status = useStatusLabels();
   return (
     <article className="policy policy-versions">
       <h1>{t('listTitle')}</h1>

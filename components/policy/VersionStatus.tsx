@@ -1,11 +1,11 @@
-import {getTranslations} from 'next-intl/server';
+import {useTranslations} from 'next-intl';
 import type {VersionStatus as Status} from '@/lib/policy/schedule';
 import type {PolicyLinks} from './links';
 
 /** On an archived version: its status as its dates decide it, and the way to the current text. */
-export async function VersionStatus({status, links}: {status: Status; links: PolicyLinks}) {
-  const t = await getTranslations('PolicyVersions');
-  const text = (await statusLabels())[status];
+export function VersionStatus({status, links}: {status: Status; links: PolicyLinks}) {
+  const t = useTranslations('PolicyVersions');
+  const text = useStatusLabels()[status];
   const current = status === 'in-force' || status === 'published';
   return (
     <p className={`version-status version-status-${status}`} role="note">
@@ -15,8 +15,8 @@ export async function VersionStatus({status, links}: {status: Status; links: Pol
 }
 
 /** What each status says, for this page and the list of versions: 施行 only where a date says so. */
-export async function statusLabels(): Promise<Record<Status, string>> {
-  const t = await getTranslations('PolicyVersions');
+export function useStatusLabels(): Record<Status, string> {
+  const t = useTranslations('PolicyVersions');
   return {
     'in-force': t('statusInForce'),
     published: t('statusPublished'),

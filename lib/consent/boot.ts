@@ -35,10 +35,17 @@ function boot(
     }
   }
   const now = Date.now();
-  const result = evaluate(raw, policyAt(config.schedule, config.registry, now), now, config.contract, compare).status;
+  const policy = policyAt(config.schedule, config.registry, now);
+  const result = evaluate(raw, policy, now, config.contract, compare);
   const gpc = (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;
-  // With Global Privacy Control the choice is already made: declined (recorded after hydration).
-  root.setAttribute('data-consent', result === 'valid' || gpc ? 'given' : result);
+  // With Global Privacy Control the choice is already made: declined (recorded by the consent island).
+  root.setAttribute('data-consent', result.status === 'valid' || gpc ? 'given' : result.status);
+  // Why the banner asks again, for CSS: the policy changed, or only the list of cookies did.
+  if (result.status === 'reconsent') root.setAttribute('data-reconsent', result.reason);
+  // The version in force has an earlier one: its changes page exists, and the banner links to it.
+  for (let i = 1; i < config.schedule.length; i++) {
+    if (config.schedule[i]!.version === policy.version) root.setAttribute('data-policy-changes', '');
+  }
   if (config.gtag) {
     const w = window as unknown as {dataLayer: unknown[]; gtag: (...args: unknown[]) => void};
     w.dataLayer = w.dataLayer || [];

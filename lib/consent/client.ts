@@ -21,7 +21,7 @@ export interface DeclaredTechnology {
   category: ConsentCategory;
 }
 
-/** Fired on `window` whenever the choice changes, for code outside React. */
+/** Fired on `window` whenever the choice changes, for the site's code (gated tags, Consent Mode). */
 export const CONSENT_CHANGE_EVENT = 'heyimg:consentchange';
 
 export interface ConsentChangeDetail {
@@ -30,37 +30,31 @@ export interface ConsentChangeDetail {
 }
 
 /**
- * The browser's consent store: the current choice, the preferences dialog's open state, and what
- * the site declares. One root component (ConsentRoot) initialises it; everything else subscribes.
+ * The browser's consent store: the current choice and what the site declares. The consent island
+ * (components/consent/island.ts) initialises it once per page and renders from it.
  */
 interface StoreState {
   policy: ConsentPolicy | null;
   record: ConsentRecord | null;
-  preferencesOpen: boolean;
 }
 
-let state: StoreState = {policy: null, record: null, preferencesOpen: false};
+const state: StoreState = {policy: null, record: null};
 const declared: DeclaredTechnology[] = [];
-const listeners = new Set<() => void>();
-
-function update(next: Partial<StoreState>): void {
-  state = {...state, ...next};
-  for (const listener of listeners) listener();
-}
 
 function readStatus(policy: ConsentPolicy) {
   return consentStatus(Cookies.get(CONSENT_COOKIE), policy, Date.now());
 }
 
 /**
- * Called once by the consent root with the policy's schedule: the version in force now (the same
+ * Called once by the consent island with the policy's schedule: the version in force now (the same
  * decision the boot script made). Records a GPC signal as a declined choice when there is none.
  */
 export function initConsent(schedule: ConsentScheduleEntry[], registry: string): void {
   if (state.policy) return;
   const policy = consentPolicyAt(schedule, registry, Date.now());
   const status = readStatus(policy);
-  update({policy, record: status.status === 'valid' ? status.record : null});
+  state.policy = policy;
+  state.record = status.status === 'valid' ? status.record : null;
   const gpc = (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;
   if (!state.record && gpc) saveConsent(ALL_DENIED, 'gpc');
   else if (state.record) {
@@ -71,8 +65,8 @@ export function initConsent(schedule: ConsentScheduleEntry[], registry: string):
 }
 
 /**
- * Registers technologies that withdrawing their category must delete. The root registers the site's
- * registry; a page that embeds technologies of its own registers those.
+ * Registers technologies that withdrawing their category must delete: the site's registry, and
+ * those a page embeds of its own (components/consent/DeclaredTechnologies.tsx).
  */
 export function declareTechnologies(technologies: DeclaredTechnology[]): void {
   for (const technology of technologies) {
@@ -82,23 +76,6 @@ export function declareTechnologies(technologies: DeclaredTechnology[]): void {
 
 export function getConsent(): ConsentRecord | null {
   return state.record;
-}
-
-export function isPreferencesOpen(): boolean {
-  return state.preferencesOpen;
-}
-
-export function subscribeConsent(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function openPreferences(): void {
-  update({preferencesOpen: true});
-}
-
-export function closePreferences(): void {
-  update({preferencesOpen: false});
 }
 
 export function saveConsent(choices: ConsentChoices, method: ConsentMethod): ConsentRecord {
@@ -118,7 +95,7 @@ export function saveConsent(choices: ConsentChoices, method: ConsentMethod): Con
   document.documentElement.setAttribute('data-consent', 'given');
   updateGoogleConsentMode(record.c);
   queueReceipt(record);
-  update({record});
+  state.record = record;
   window.dispatchEvent(new CustomEvent<ConsentChangeDetail>(CONSENT_CHANGE_EVENT, {detail: {record, previous}}));
   return record;
 }
@@ -131,7 +108,7 @@ export function forgetConsent(): void {
   Cookies.remove(CONSENT_COOKIE, {path: '/'});
   clearReceipts();
   document.documentElement.setAttribute('data-consent', 'missing');
-  update({record: null});
+  state.record = null;
 }
 
 /**

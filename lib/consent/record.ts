@@ -64,17 +64,23 @@ export function consentPolicyAt(
   return {version: schedule[current]!.version, baseline: schedule[baseline]!.version, registry};
 }
 
+export type ReconsentReason = 'policy' | 'registry';
+
 export type ConsentStatus =
   | {status: 'valid'; record: ConsentRecord}
-  /** Well formed, but given under an older policy version that requires renewed consent, or another registry. */
-  | {status: 'reconsent'; record: ConsentRecord}
+  /**
+   * Well formed, but to be asked again: given under an older policy version that requires renewed
+   * consent (reason `policy`), or only under another registry — the list of cookies and similar
+   * technologies changed (reason `registry`). The banner says which.
+   */
+  | {status: 'reconsent'; record: ConsentRecord; reason: ReconsentReason}
   | {status: 'missing'; record: null};
 
 /**
  * Decides whether a cookie value is a valid choice. Anything malformed, tampered, oversized,
  * expired, from the future or from a version needing renewed consent is not a choice, and nothing
  * throws. This one function decides banner visibility everywhere: it is also serialized into the
- * pre-hydration script (lib/consent/boot.ts) with the contract and the version comparison as
+ * boot script that runs before first paint (lib/consent/boot.ts) with the contract and the version comparison as
  * arguments, so it must stay self-contained — no references outside its body and parameters.
  * tests/unit/consent-record.test.ts holds it to the zod schema.
  */
@@ -121,8 +127,9 @@ export function evaluateConsent(
     choices[category] = c[category];
   }
   const record = {v, id, ts, pv, l, rf, c: choices, m} as ConsentRecord;
-  const stale = compare(pv, policy.baseline) < 0 || rf !== policy.registry;
-  return stale ? {status: 'reconsent', record} : {status: 'valid', record};
+  if (compare(pv, policy.baseline) < 0) return {status: 'reconsent', record, reason: 'policy'};
+  if (rf !== policy.registry) return {status: 'reconsent', record, reason: 'registry'};
+  return {status: 'valid', record};
 }
 
 export function consentStatus(raw: string | null | undefined, policy: ConsentPolicy, now: number): ConsentStatus {
@@ -176,9 +183,4 @@ export const ALL_DENIED: ConsentChoices = everyOptional(false);
 /** True while the record is younger than the cookie's lifetime. */
 export function isWithinLifetime(ts: number, now: number): boolean {
   return ts <= now + CONSENT_CONTRACT.clockSkewMs && now - ts <= CONSENT_MAX_AGE_MS;
-}
-
-export function isGranted(record: ConsentRecord | null, category: OptionalCategory | 'necessary'): boolean {
-  if (category === 'necessary') return true;
-  return record?.c[category] === true;
 }

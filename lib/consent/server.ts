@@ -1,4 +1,3 @@
-import 'server-only';
 import {loadPolicyHistory} from '@/lib/policy/load';
 import {effectiveInstant} from '@/lib/policy/schedule';
 import {SITE_POLICY} from '@/lib/policy/sources';

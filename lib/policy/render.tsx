@@ -1,4 +1,3 @@
-import 'server-only';
 import {createProcessor, run} from '@mdx-js/mdx';
 import type {MDXComponents} from 'mdx/types';
 import type {Root, RootContent} from 'mdast';
@@ -11,7 +10,9 @@ import type {PolicyDocument} from './types';
  * validated — no second parse — and the page heading is left out because the page renders it with
  * the dates and table of contents beneath it.
  */
-export async function compilePolicy(doc: PolicyDocument) {
+export type PolicyContent = (props: {components?: MDXComponents}) => React.JSX.Element;
+
+export async function compilePolicy(doc: PolicyDocument): Promise<PolicyContent> {
   const tree: Root = {
     type: 'root',
     children: groupArticles(
@@ -26,7 +27,7 @@ export async function compilePolicy(doc: PolicyDocument) {
   const program = await processor.run(tree as never, file);
   const code = processor.stringify(program, file);
   const {default: Content} = await run(String(code), {...runtime, baseUrl: import.meta.url});
-  return Content as (props: {components?: MDXComponents}) => React.JSX.Element;
+  return Content as PolicyContent;
 }
 
 /** Wraps each article (its ## heading and what follows) in a <section>, for layout and printing. */

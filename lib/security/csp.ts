@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto';
 
-/** The sha256 sources of every inline <script> in a page, in CSP syntax ('sha256-…'). */
+/** The sha256 sources of every inline <script> in a page that may run, in CSP syntax ('sha256-…'). */
 export function inlineScriptHashes(html: string): string[] {
   return inlineHashes(html, 'script');
 }
@@ -15,6 +15,9 @@ function inlineHashes(html: string, tag: 'script' | 'style'): string[] {
   for (const match of html.matchAll(new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)<\\/${tag}>`, 'gi'))) {
     const attributes = match[1] ?? '';
     if (/\ssrc\s*=/i.test(attributes)) continue;
+    // Data for the consent island (application/json) never runs; an inert gated tag (text/plain)
+    // runs once its category is granted, so it keeps its hash.
+    if (/\stype\s*=\s*"application\/json"/i.test(attributes)) continue;
     const body = match[2]!;
     if (body.length === 0) continue;
     hashes.add(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);

@@ -152,7 +152,9 @@ test.describe('several versions (the fixture history: 1.0.0 in force, 1.1.0 from
     await expect(page.locator('h2#article-11')).toHaveText('第 11 条（テスト用の条）');
     await expect(page.locator('.upcoming-notice')).toHaveCount(0);
     const region = banner(page, 'ja');
-    await expect(region.locator('.consent-reconsent')).toBeVisible();
+    await expect(region.locator('.consent-reconsent-policy')).toBeVisible();
+    // 1.1.0 in force has an earlier version: the banner links to what changed.
+    await expect(region.locator('.consent-revisions-link')).toBeVisible();
     await region.getByRole('button', {name: LABELS.ja.accept}).click();
     await expect(region).toBeHidden();
     await check();

@@ -12,7 +12,7 @@ import {
   validRecord,
   watchErrors,
 } from './consent-helpers';
-import {expectNoAxeViolations, gotoHydrated, POLICY_PATH, waitForHydration} from './helpers';
+import {expectNoAxeViolations, gotoHydrated, ISLAND_SCRIPT, POLICY_PATH, waitForHydration} from './helpers';
 import {cookieRegistry} from '@/lib/consent/site-registry';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -216,8 +216,14 @@ for (const locale of ['ja', 'en'] as const) {
       await gotoHydrated(page, POLICY_PATH[locale]);
       const region = banner(page, locale);
       await expect(region).toBeVisible();
-      await expect(region.locator('.consent-reconsent')).toBeVisible();
-      await expect(region.locator('.consent-reconsent a')).toHaveAttribute('href', `${POLICY_PATH[locale]}/changes`);
+      await expect(region.locator('.consent-reconsent-policy')).toBeVisible();
+      await expect(region.locator('.consent-reconsent-policy')).toContainText(
+        locale === 'ja' ? 'プライバシーポリシーが改定されました' : 'Privacy Policy has changed',
+      );
+      await expect(region.locator('.consent-reconsent-registry')).toBeHidden();
+      // The version in force (1.0.0) is the first: there is no changes page to link to.
+      await expect(region.locator('.consent-revisions-link')).toBeHidden();
+      await expect(region.locator('.consent-revisions-link')).toHaveAttribute('href', `${POLICY_PATH[locale]}/changes`);
       await region.getByRole('button', {name: L.decline}).click();
       const record = (await consentCookie(context))!.record;
       expect(record).toMatchObject({
@@ -227,7 +233,30 @@ for (const locale of ['ja', 'en'] as const) {
       });
     });
 
-    test('a current, valid choice: no banner, not for a single frame, even before hydration', async ({
+    test('re-consent: when only the list of cookies changed, the banner says so and links to it', async ({
+      page,
+      context,
+      baseURL,
+    }) => {
+      await setConsentCookie(context, baseURL!, validRecord({rf: 'fedcba9876543210'}));
+      await gotoHydrated(page, POLICY_PATH[locale]);
+      const region = banner(page, locale);
+      const reason = region.locator('.consent-reconsent-registry');
+      await expect(reason).toBeVisible();
+      await expect(reason).toContainText(
+        locale === 'ja' ? 'Cookie 等の一覧が変わりました' : 'The list of cookies and similar technologies has changed',
+      );
+      await expect(region.locator('.consent-reconsent-policy')).toBeHidden();
+      const link = reason.getByRole('link', {
+        name: locale === 'ja' ? 'Cookie 等の一覧を見る' : 'See the list of cookies',
+      });
+      await expect(link).toHaveAttribute('href', `${POLICY_PATH[locale]}#cookie-table`);
+      await link.click();
+      await expect(page.locator('#cookie-table')).toBeInViewport();
+      await expectNoAxeViolations(page);
+    });
+
+    test('a current, valid choice: no banner, not for a single frame, even before the island runs', async ({
       page,
       context,
       baseURL,
@@ -244,8 +273,8 @@ for (const locale of ['ja', 'en'] as const) {
         };
         requestAnimationFrame(sample);
       });
-      // Block the JavaScript bundles: only the inline boot script may decide.
-      await page.route('**/_next/static/chunks/**/*.js', (route) => route.abort());
+      // Block the consent island: only the inline boot script may decide.
+      await page.route(ISLAND_SCRIPT, (route) => route.abort());
       await page.goto(POLICY_PATH[locale]);
       await page.waitForFunction(() => (window as unknown as {bannerFrames: string[]}).bannerFrames.length >= 60);
       const frames = await page.evaluate(() => (window as unknown as {bannerFrames: string[]}).bannerFrames);
@@ -253,7 +282,7 @@ for (const locale of ['ja', 'en'] as const) {
       expect(new Set(frames)).toEqual(new Set(['none']));
     });
 
-    test('without a choice the banner is there at first paint, before hydration, with no layout shift', async ({
+    test('without a choice the banner is there at first paint, before the island runs, with no layout shift', async ({
       page,
     }) => {
       await page.addInitScript(() => {
@@ -264,13 +293,13 @@ for (const locale of ['ja', 'en'] as const) {
             if (!entry.hadRecentInput) w.cls += entry.value;
         }).observe({type: 'layout-shift', buffered: true});
       });
-      await page.route('**/_next/static/chunks/**/*.js', (route) => route.abort());
+      await page.route(ISLAND_SCRIPT, (route) => route.abort());
       await page.goto(POLICY_PATH[locale]);
       await expect(banner(page, locale)).toBeVisible();
-      await page.unroute('**/_next/static/chunks/**/*.js');
+      await page.unroute(ISLAND_SCRIPT);
       await page.reload();
       await expect(banner(page, locale)).toBeVisible();
-      // Hydrated: the moment the banner could move if anything were wrong.
+      // The island bound: the moment the banner could move if anything were wrong.
       await waitForHydration(page);
       expect(await page.evaluate(() => (window as unknown as {cls: number}).cls)).toBe(0);
     });

@@ -10,23 +10,27 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary, 'axe-core violations').toEqual([]);
 }
 
-/** Waits until React has hydrated the header (its language link has event handlers attached). */
+/**
+ * Waits until the consent island has bound the page (it marks <html data-island>). The pages ship
+ * no framework runtime: "hydrated" here means the site's one script is listening.
+ */
 export async function waitForHydration(page: Page) {
-  await page.waitForFunction(() => {
-    const link = document.querySelector('.language-switch');
-    return link !== null && Object.keys(link).some((key) => key.startsWith('__reactProps'));
-  });
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-island'));
 }
 
 /**
- * Opens a page and waits for hydration, for tests of what the scripts do. (Clicking a banner button
- * before hydration is not a bug: the form posts without JavaScript — but it records method "form".)
+ * Opens a page and waits for the island, for tests of what the script does. (Clicking a banner
+ * button before it is bound is not a bug: the form posts without JavaScript — but it records method
+ * "form".)
  */
 export async function gotoHydrated(page: Page, path: string) {
   const response = await page.goto(path);
   await waitForHydration(page);
   return response;
 }
+
+/** The consent island's file: the one script a page loads (public/assets/consent.<hash>.js). */
+export const ISLAND_SCRIPT = '**/assets/consent.*.js';
 
 export const POLICY_PATH = {ja: '/privacy', en: '/en/privacy'} as const;
 

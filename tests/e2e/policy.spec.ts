@@ -190,7 +190,7 @@ test('Art. 2 shows its real hierarchy with visible markers', async ({page}) => {
 
 test('the language switch keeps the reader at the same anchor', async ({page}) => {
   await page.goto('/privacy#article-2-1-u');
-  // Before hydration the switch is a plain link (it still works, without the anchor).
+  // Before the island binds it, the switch is a plain link (it still works, without the anchor).
   await waitForHydration(page);
   await page.getByRole('link', {name: 'English'}).click();
   await expect(page).toHaveURL(/\/en\/privacy#article-2-1-u$/);

@@ -10,9 +10,9 @@ async function loadConfig(env: Record<string, string | undefined>) {
 afterEach(() => vi.unstubAllEnvs());
 
 describe('one build per purpose', () => {
-  it('leaves the e2e fixture pages (page.e2e.tsx) out of every build but npm test’s', async () => {
+  it('leaves the e2e fixture pages (*.e2e.tsx) out of every build but npm test’s', async () => {
     const production = await loadConfig({E2E_FIXTURES: undefined});
-    expect(production.pageExtensions).toEqual(['tsx', 'ts']);
+    expect(production.pageExtensions).toEqual(['page.tsx', 'ts']);
     const test = await loadConfig({E2E_FIXTURES: '1'});
     expect(test.pageExtensions).toContain('e2e.tsx');
   });

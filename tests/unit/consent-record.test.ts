@@ -114,7 +114,7 @@ describe('consent record', () => {
 
   it('asks again, with a reason, when the choice predates a version that needs renewed consent', () => {
     const result = consentStatus(withField({pv: '1.0.0'}), policy, now);
-    expect(result.status).toBe('reconsent');
+    expect(result).toMatchObject({status: 'reconsent', reason: 'policy'});
     expect(result.record?.id).toBe(id);
   });
 
@@ -124,7 +124,7 @@ describe('consent record', () => {
     expect(fromBrowser).toEqual(fromSchema);
   });
 
-  it('is self-contained, so the pre-hydration script can embed it', () => {
+  it('is self-contained, so the boot script can embed it', () => {
     const embedded = new Function(`return (${evaluateConsent.toString()})`)() as typeof evaluateConsent;
     const compare = new Function(`return (${compareVersions.toString()})`)() as typeof compareVersions;
     const contract = JSON.parse(JSON.stringify(CONSENT_CONTRACT)) as typeof CONSENT_CONTRACT;
@@ -133,8 +133,16 @@ describe('consent record', () => {
   });
 
   it('asks again when the registry changed since the choice (a new category or technology)', () => {
-    expect(consentStatus(json(base), {...policy, registry: 'fedcba9876543210'}, now).status).toBe('reconsent');
+    expect(consentStatus(json(base), {...policy, registry: 'fedcba9876543210'}, now)).toMatchObject({
+      status: 'reconsent',
+      reason: 'registry',
+    });
     expect(consentStatus(json(base), policy, now).status).toBe('valid');
+  });
+
+  it('names the policy as the reason when both the policy and the registry changed', () => {
+    const both = consentStatus(withField({pv: '1.0.0'}), {...policy, registry: 'fedcba9876543210'}, now);
+    expect(both).toMatchObject({status: 'reconsent', reason: 'policy'});
   });
 
   it('has one shape: the zod schema’s record is a TypeScript record, with the same fields', () => {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {CONSENT_COOKIE} from '@/lib/consent/contract';
 import {withdrawnNames} from '@/lib/consent/client';
-import {fixtureRegistry} from '@/app/[locale]/e2e-fixtures/consent/registry';
+import {fixtureRegistry} from '@/components/e2e-fixtures/registry';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';

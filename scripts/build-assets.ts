@@ -1,0 +1,44 @@
+// Before `next build`: the consent island (components/consent/island.ts) bundled into one minified
+// browser script named by its content, public/assets/consent.<hash>.js, so it can be cached for good
+// (older builds of it are removed, so that the pages can name exactly one); and the site's CSS,
+// minified into .assets/site.css, which every page inlines (lib/assets.ts says why).
+import {createHash} from 'node:crypto';
+import {mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {build} from 'esbuild';
+import {ISLAND_DIR, ISLAND_PATTERN, SITE_CSS_FILE} from '../lib/assets';
+
+const island = await build({
+  entryPoints: ['components/consent/island.ts'],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: ['es2020'],
+  platform: 'browser',
+  legalComments: 'none',
+  write: false,
+  alias: {'@': '.'},
+});
+const code = island.outputFiles[0]!.contents;
+const name = `consent.${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+mkdirSync(ISLAND_DIR, {recursive: true});
+for (const file of readdirSync(ISLAND_DIR))
+  if (ISLAND_PATTERN.test(file) && file !== name) rmSync(path.join(ISLAND_DIR, file));
+writeFileSync(path.join(ISLAND_DIR, name), code);
+console.log(`Consent island: ${path.join(ISLAND_DIR, name)} (${(code.byteLength / 1024).toFixed(1)} KB)`);
+
+const css = await build({
+  stdin: {
+    contents: ['app/globals.css', 'components/consent/consent.css'].map((f) => `@import '${f}';`).join('\n'),
+    resolveDir: '.',
+    loader: 'css',
+  },
+  bundle: true,
+  minify: true,
+  target: ['chrome100', 'firefox100', 'safari15'],
+  legalComments: 'none',
+  write: false,
+});
+mkdirSync(path.dirname(SITE_CSS_FILE), {recursive: true});
+writeFileSync(SITE_CSS_FILE, css.outputFiles[0]!.contents);
+console.log(`Site CSS: ${SITE_CSS_FILE} (${(css.outputFiles[0]!.contents.byteLength / 1024).toFixed(1)} KB)`);
