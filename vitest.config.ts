@@ -8,5 +8,5 @@ export default defineConfig({
       'server-only': path.resolve(import.meta.dirname, 'tests/support/server-only.ts'),
     },
   },
-  test: {include: ['tests/unit/**/*.test.ts'], environment: 'node'},
+  test: {include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node'},
 });

@@ -1,7 +1,10 @@
 import {registrySchema} from '@/lib/consent/registry';
 import {cookieRegistry} from '@/lib/consent/site-registry';
 
-/** The real registry plus one third-party analytics tag, for the end-to-end tests only. */
+/**
+ * The real registry plus a third-party analytics tag (its script and its cookie) and an inline
+ * advertising tag, for the end-to-end tests only.
+ */
 export const fixtureRegistry = registrySchema.parse({
   ...cookieRegistry,
   cookies: [
@@ -33,6 +36,49 @@ export const fixtureRegistry = registrySchema.parse({
             },
             privacyPolicy: 'https://analytics.example/privacy',
             optOut: 'https://analytics.example/opt-out',
+          },
+        ],
+      },
+    },
+    {
+      name: 'fixture_analytics_tag',
+      kind: 'script',
+      category: 'analytics',
+      provider: 'Example Analytics Inc.',
+      party: 'third',
+      src: '/e2e-fixtures/analytics.js',
+      purpose: {ja: 'テスト用の分析タグ', en: 'Test analytics tag'},
+      duration: {ja: '保存しません（読み込むスクリプト）', en: 'Not stored (a script that is loaded)'},
+      externalTransmission: {
+        purpose: {ja: 'ページごとの閲覧数を集計するため', en: 'To count views per page'},
+        recipients: [
+          {
+            company: 'Example Analytics Inc.',
+            service: 'Example Analytics',
+            information: {ja: '閲覧したページの URL', en: 'URLs of pages viewed'},
+            recipientPurpose: {ja: '分析サービスの提供', en: 'Providing the analytics service'},
+            privacyPolicy: 'https://analytics.example/privacy',
+          },
+        ],
+      },
+    },
+    {
+      name: 'fixture_ads_tag',
+      kind: 'script',
+      category: 'advertising',
+      provider: 'HeyImg',
+      party: 'first',
+      purpose: {ja: 'テスト用の広告タグ', en: 'Test advertising tag'},
+      duration: {ja: '保存しません（ページ内のスクリプト）', en: 'Not stored (a script in the page)'},
+      externalTransmission: {
+        purpose: {ja: '広告の効果を測定するため', en: 'To measure the effect of advertisements'},
+        recipients: [
+          {
+            company: 'Example Ads Inc.',
+            service: 'Example Ads',
+            information: {ja: '閲覧したページの URL', en: 'URLs of pages viewed'},
+            recipientPurpose: {ja: '広告配信サービスの提供', en: 'Providing the advertising service'},
+            privacyPolicy: 'https://ads.example/privacy',
           },
         ],
       },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {z} from 'zod';
 import {diagnostic, type Diagnostic} from '../policy/diagnostics';
 import {checkYaml} from '../yaml-check';
-import {CONSENT_CATEGORIES, CONSENT_CONTRACT, CONSENT_COOKIE} from './contract';
+import {CONSENT_CATEGORIES, CONSENT_CONTRACT, CONSENT_COOKIE, type OptionalCategory} from './contract';
 import {RECEIPT_QUEUE_KEY} from './receipts';
 
 /** Field names as legal staff read them in the messages (the YAML keys are English). */
@@ -30,6 +30,7 @@ const LABELS: Record<string, string> = {
   recipientPurpose: 'recipientPurpose（送信先での利用目的）',
   privacyPolicy: 'privacyPolicy（送信先のプライバシーポリシーの URL）',
   optOut: 'optOut（オプトアウトの URL）',
+  src: 'src（タグの読み込み元の URL）',
   ja: 'ja（日本語）',
   en: 'en（英語）',
 };
@@ -84,8 +85,20 @@ export const cookieDeclarationSchema = z
     purpose: localized,
     duration: localized,
     externalTransmission: externalTransmissionSchema.optional(),
+    /** Where a tag is loaded from (https, or a path of this site); an inline tag has none. */
+    src: z
+      .string()
+      .regex(/^(https:\/\/|\/(?!\/))\S*$/)
+      .optional(),
   })
   .superRefine((c, ctx) => {
+    if (c.src && c.kind !== 'script' && c.kind !== 'pixel') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['src'],
+        message: `「${c.name}」は ${c.kind} です。src（読み込み元）はタグ（script・pixel）にだけ書けます。`,
+      });
+    }
     // A tag or pixel exists to send something somewhere, whoever provides it: it is disclosed too.
     if ((c.party === 'third' || c.kind === 'script' || c.kind === 'pixel') && !c.externalTransmission) {
       const what = c.party === 'third' ? '第三者の技術' : 'タグ（script・pixel）';
@@ -165,6 +178,22 @@ export type CookieDeclaration = z.infer<typeof cookieDeclarationSchema>;
 export function registryFingerprint(registry: CookieRegistry): string {
   const subject = {categories: registry.categories.map((c) => c.id), technologies: registry.cookies};
   return createHash('sha256').update(JSON.stringify(subject)).digest('hex').slice(0, 16);
+}
+
+/**
+ * The declaration a gated tag is loaded under: the only way the site's code embeds a tag
+ * (components/consent/GatedScript.tsx), so its category — what the Cookie settings turn off, as the
+ * 外部送信 page promises — and its source always come from the registry. Fails the build otherwise.
+ */
+export function declaredTag(registry: CookieRegistry, name: string): CookieDeclaration & {category: OptionalCategory} {
+  const entry = registry.cookies.find((c) => c.name === name);
+  if (!entry)
+    throw new Error(`GatedScript: 「${name}」は登録簿（content/registry.yaml）にありません。先に登録してください。`);
+  if (entry.kind !== 'script' && entry.kind !== 'pixel')
+    throw new Error(`GatedScript: 「${name}」は ${entry.kind} です。タグ（script・pixel）として登録してください。`);
+  if (entry.category === 'necessary')
+    throw new Error(`GatedScript: 「${name}」は必須の区分です。同意で止められるのは分析・広告の区分のタグだけです。`);
+  return entry as CookieDeclaration & {category: OptionalCategory};
 }
 
 /** The optional categories something is declared for: the only ones the banner may say the site uses. */

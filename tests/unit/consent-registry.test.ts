@@ -20,7 +20,7 @@ describe('cookie registry', () => {
 
   it('lets the banner name an optional category only when something is declared for it', () => {
     expect(optionalCategoriesInUse(cookieRegistry)).toEqual([]);
-    expect(optionalCategoriesInUse(fixtureRegistry).map((c) => c.id)).toEqual(['analytics']);
+    expect(optionalCategoriesInUse(fixtureRegistry).map((c) => c.id)).toEqual(['analytics', 'advertising']);
   });
 
   it('speaks for this website, not for 「本サービス」 (all of HeyImg’s services)', () => {

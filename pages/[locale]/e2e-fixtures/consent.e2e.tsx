@@ -24,9 +24,9 @@ export const getStaticProps: GetStaticProps<StaticPageProps, {locale: string}> =
     <>
       <h1>Consent fixture</h1>
       <DeclaredTechnologies registry={fixtureRegistry} />
-      <GatedScript category="analytics" src="/e2e-fixtures/analytics.js" />
+      <GatedScript registry={fixtureRegistry} name="fixture_analytics_tag" />
       <p data-testid="advertising-gate">advertising: off</p>
-      <GatedScript category="advertising">
+      <GatedScript registry={fixtureRegistry} name="fixture_ads_tag">
         {"document.querySelector('[data-testid=advertising-gate]').textContent = 'advertising: on';"}
       </GatedScript>
       <CookieTable locale={locale} registry={fixtureRegistry} />
