@@ -13,6 +13,10 @@ const withFixtures = process.env.E2E_FIXTURES === '1';
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // The site's redirects (a locale's root → its policy, trailing slashes) are the proxy's
+  // (lib/security/request-limits.ts), which sends them with the security headers; Next's own
+  // would not.
+  skipTrailingSlashRedirect: true,
   // The CSS is small (≈ 6 KB gzip): inlined into each page as <style>, it costs no render-blocking
   // request on a phone; the CSP allows each <style> by its hash (scripts/csp-manifest.ts).
   experimental: {inlineCss: true},
@@ -39,15 +43,6 @@ const config: NextConfig = {
         headers: [{key: 'Content-Security-Policy', value: NON_PAGE_CSP}],
       },
       {source: '/.well-known/:path*', headers: [{key: 'Content-Security-Policy', value: NON_PAGE_CSP}]},
-    ];
-  },
-  async redirects() {
-    // The site is the policy: a locale's root leads to its policy. /ja/privacy → /privacy is
-    // next-intl's own redirect for the default locale.
-    return [
-      {source: '/', destination: '/privacy', permanent: false},
-      {source: '/ja', destination: '/privacy', permanent: false},
-      {source: '/en', destination: '/en/privacy', permanent: false},
     ];
   },
 };

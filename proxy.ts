@@ -3,6 +3,7 @@ import createMiddleware from 'next-intl/middleware';
 import {isLocale, routing} from './i18n/routing';
 import {inForceIndex, japanDay, nextSwitch} from './lib/policy/schedule';
 import {contentSecurityPolicy} from './lib/security/csp';
+import {earlyResponse, isPageRequest} from './lib/security/request-limits';
 import {cspManifest, developmentPolicies, matchesPage, type CspManifest} from './lib/security/csp-manifest';
 
 const intl = createMiddleware(routing);
@@ -49,6 +50,9 @@ function policyRoute(policies: CspManifest['policies'], locale: string, page: st
  * without hashes: its inline scripts are blocked, visibly, never turned into a 404.
  */
 export default function proxy(request: NextRequest) {
+  const early = earlyResponse(request);
+  if (early) return early;
+  if (!isPageRequest(request.nextUrl.pathname)) return NextResponse.next();
   const response = intl(request);
   // Redirects (/ja/privacy → /privacy) pass through.
   if (response.status >= 300 && response.status < 400) return response;
@@ -65,7 +69,10 @@ export default function proxy(request: NextRequest) {
   let hashes = manifest?.prerendered[route];
   let result =
     policy && hashes ? NextResponse.rewrite(new URL(route, request.url), {headers: response.headers}) : response;
-  if (!hashes && manifest && (policy || !matchesPage(route, manifest.pages))) {
+  // The 404 page's own address is not a page: it answers 404 like any unknown one.
+  const notFound = route === `/${locale}/page-not-found`;
+  if (notFound) hashes = undefined;
+  if (!hashes && manifest && (policy || notFound || !matchesPage(route, manifest.pages))) {
     route = `/${locale}/page-not-found`;
     hashes = manifest.prerendered[route];
     result = NextResponse.rewrite(new URL(route, request.url), {status: 404, headers: response.headers});
@@ -88,8 +95,9 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API routes, Next's assets and files with an extension (sitemap.xml, robots.txt,
-  // icons) never need locale handling; next.config.ts gives them their headers. Version numbers
-  // (/privacy/versions/1.0.0) have dots too: only a trailing extension of letters marks a file.
-  matcher: ['/((?!api|_next|_vercel|.*\\.[a-zA-Z]+$).*)'],
+  // Pages, and the API and image routes for earlyResponse's bounds only: Next's assets and files
+  // with an extension (sitemap.xml, robots.txt, icons) never need locale handling; next.config.ts
+  // gives them their headers. Version numbers (/privacy/versions/1.0.0) have dots too: only a
+  // trailing extension of letters marks a file.
+  matcher: ['/((?!api|_next|_vercel|.*\\.[a-zA-Z]+$).*)', '/api/:path*', '/_next/image'],
 };
