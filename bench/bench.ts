@@ -3,11 +3,11 @@
 import {cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {hostileBatch} from './hostile';
+import {cookieFlood, hostileBatch} from './hostile';
 import {kb, run, startNext} from './lib';
 import {bannerAtFirstPaint} from './first-paint';
 import {lighthouseAgainstFloor} from './lighthouse';
-import {receiptsBench} from './receipts';
+import {receiptsBench, writeCost} from './receipts';
 import {exportAtScale, firstReceiptLatency} from './store-scale';
 import {throughput, throughputAgainstFloor} from './throughput';
 import {pageWeight, printWeight} from './weight';
@@ -104,12 +104,14 @@ async function main() {
     }
     results.throughput = await throughput(ORIGIN, PORT + 1, QUICK ? 5 : 30, 64, DIST.with);
     results.hostile = await hostileBatch(ORIGIN, QUICK ? 20 : 200);
+    results.cookieFlood = await cookieFlood(ORIGIN, QUICK ? 5 : 20);
   } finally {
     await stop();
   }
   // The receipts bench starts its own servers from the same build.
   process.env.NEXT_DIST_DIR = DIST.with;
   results.receipts = await receiptsBench(PORT, QUICK ? 1000 : 10_000, 64);
+  results.writeCost = await writeCost(QUICK ? 100 : 1000);
   results.firstReceipt = await firstReceiptLatency(PORT, QUICK ? 50_000 : 1_000_000);
   results.exportAtScale = await exportAtScale(QUICK ? 50_000 : 1_000_000);
   mkdirSync('bench/results', {recursive: true});

@@ -7,7 +7,6 @@
 
 const ONCE_PER_MS = 60_000;
 const CONSENT_ID = /[0-9a-f]{32}/gi;
-// eslint-disable-next-line no-control-regex -- exactly the characters that must not reach a log line
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** Text fit for one log line: no consent id, no newline or escape sequence. */

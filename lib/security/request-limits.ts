@@ -17,7 +17,6 @@ import {NON_PAGE_CSP, SECURITY_HEADERS} from './headers';
 export const MAX_COOKIES = 64;
 export const MAX_COOKIE_BYTES = 8192;
 
-// eslint-disable-next-line no-control-regex -- the characters that would break a log line or a header
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Redirects of the site's roots: a locale's root leads to its policy. */
@@ -81,10 +80,12 @@ export function earlyResponse(request: Request): Response | null {
   }
   if (CONTROL.test(path) || CONTROL.test(query))
     return plain(400, 'アドレスに制御文字が含まれています。', 'The address contains control characters.');
-  if (url.pathname in ROOT_REDIRECTS) return redirect(ROOT_REDIRECTS[url.pathname]! + url.search, 307);
+  // Absolute, as Next requires of a proxy's redirect; it sends a same-origin one as a path.
+  const to = (target: string) => new URL(target + url.search, url).href;
+  if (url.pathname in ROOT_REDIRECTS) return redirect(to(ROOT_REDIRECTS[url.pathname]!), 307);
   if (url.pathname.length > 1 && url.pathname.endsWith('/') && !url.pathname.startsWith('/api/'))
     // One leading slash, whatever was sent: //evil.example/ must not become //evil.example.
-    return redirect('/' + url.pathname.replace(/^\/+|\/+$/g, '') + url.search, 308);
+    return redirect(to('/' + url.pathname.replace(/^\/+|\/+$/g, '')), 308);
   return null;
 }
 

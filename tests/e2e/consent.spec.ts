@@ -527,6 +527,12 @@ test.describe('the consent route handler', () => {
     });
     expect(response.status()).toBe(303);
     expect(response.headers()['location']).toBe('/en/privacy#consent-saved');
-    expect(response.headers()['set-cookie']).toMatch(/^heyimg_consent=[^;]+; Path=\/; Max-Age=15552000; SameSite=Lax$/);
+    // The choice, and the HttpOnly proof that its id is this browser's (only the consent API gets it).
+    expect(response.headers()['set-cookie']!.split('\n')).toEqual([
+      expect.stringMatching(/^heyimg_consent=[^;]+; Path=\/; Max-Age=15552000; SameSite=Lax$/),
+      expect.stringMatching(
+        /^heyimg_consent_proof=[^;]+; Path=\/api\/consent; Max-Age=15552000; HttpOnly; SameSite=Strict$/,
+      ),
+    ]);
   });
 });

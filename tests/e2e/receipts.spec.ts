@@ -19,7 +19,6 @@ const queue = (page: import('@playwright/test').Page) =>
 test('a choice is stored as a receipt, and the server sets the cookie for its full lifetime', async ({
   page,
   context,
-  request,
 }) => {
   await gotoHydrated(page, '/privacy');
   const answer = page.waitForResponse((r) => r.url().endsWith('/api/consent') && r.request().method() === 'POST');
@@ -56,7 +55,7 @@ test('a choice is stored as a receipt, and the server sets the cookie for its fu
   await expectOnlyDeclaredCookies(context);
 });
 
-test('the visitor sees, downloads and deletes their own record', async ({page, context, request}) => {
+test('the visitor sees, downloads and deletes their own record', async ({page, context}) => {
   await gotoHydrated(page, '/en/privacy');
   await banner(page, 'en').getByRole('button', {name: 'Decline'}).click();
   const {record} = (await consentCookie(context))!;
@@ -83,11 +82,7 @@ test('the visitor sees, downloads and deletes their own record', async ({page, c
   expect((await context.request.get(`/api/consent/receipts/${record.id}`)).status()).toBe(403);
 });
 
-test('with the store down the choice still applies, and the receipt arrives later', async ({
-  page,
-  context,
-  request,
-}) => {
+test('with the store down the choice still applies, and the receipt arrives later', async ({page, context}) => {
   await page.route('**/api/consent', (route) =>
     route.request().method() === 'POST'
       ? route.fulfill({status: 503, contentType: 'application/json', body: '{"error":"down"}'})
@@ -108,11 +103,7 @@ test('with the store down the choice still applies, and the receipt arrives late
   await expect.poll(() => queue(page)).not.toContain('"pending":[{');
 });
 
-test('receipts record how the choice was given: preferences, GPC and the no-JS form', async ({
-  browser,
-  request,
-  baseURL,
-}) => {
+test('receipts record how the choice was given: preferences, GPC and the no-JS form', async ({browser, baseURL}) => {
   const gpc = await browser.newContext({baseURL});
   const gpcPage = await gpc.newPage();
   await gpcPage.addInitScript(() =>

@@ -46,7 +46,7 @@ describe('the site’s redirects carry the security headers', () => {
   ])('%s → %s (%i)', (from, to, code) => {
     const response = get(from)!;
     expect(response.status).toBe(code);
-    expect(response.headers.get('location')).toBe(to);
+    expect(response.headers.get('location')).toBe(`http://127.0.0.1:3000${to}`);
     for (const {key, value} of SECURITY_HEADERS) expect(response.headers.get(key)).toBe(value);
   });
 
