@@ -55,4 +55,17 @@ describe('the store’s health and its retries', () => {
     noteWrite(null);
     expect(await storeHealth()).toEqual({state: 'ok', kind: 'embedded'});
   });
+
+  it('opens the store again, after a delay, when its engine process has ended', async () => {
+    const engineGone = new Error('the embedded store’s engine stopped (SIGKILL)');
+    (store as {lost?: () => Error | null}).lost = () => engineGone;
+    const before = opens;
+    await expect(getConsentStore()).rejects.toBe(engineGone);
+    expect(await storeHealth()).toMatchObject({state: 'unavailable', error: engineGone.message});
+    expect(opens).toBe(before);
+    delete (store as {lost?: unknown}).lost;
+    vi.setSystemTime(Date.now() + 60_000);
+    expect(await getConsentStore()).toBe(store);
+    expect(opens).toBe(before + 1);
+  });
 });

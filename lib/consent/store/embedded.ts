@@ -21,7 +21,7 @@ export async function openEmbeddedStore(dataDir: string): Promise<ConsentStore> 
   const client = await openEmbeddedEngine(dataDir);
   try {
     const store = await openSqlStore('embedded', client);
-    return {...store, enginePeakMemoryMB: client.peakMemoryMB};
+    return {...store, enginePeakMemoryMB: client.peakMemoryMB, lost: client.lost};
   } catch (error) {
     await client.close();
     throw error;
@@ -29,7 +29,7 @@ export async function openEmbeddedStore(dataDir: string): Promise<ConsentStore> 
 }
 
 /** The engine alone, as an SQL client (the store's, and the bench's for bulk data). */
-export async function openEmbeddedEngine(dataDir: string): Promise<SqlClient & {peakMemoryMB: () => Promise<number>}> {
+export async function openEmbeddedEngine(dataDir: string): Promise<EngineClient> {
   mkdirSync(dataDir, {recursive: true});
   const folder = realpathSync(dataDir);
   // Imported at run time: the bundler would otherwise try to bundle whatever fork() is given.
@@ -69,7 +69,9 @@ function inUseMessage(folder: string, owner: Hello['owner']): string {
  * The SQL client over the engine process: one query at a time on its single connection, a
  * transaction holding it from BEGIN to COMMIT.
  */
-function engineClient(engine: ChildProcess): SqlClient & {peakMemoryMB: () => Promise<number>} {
+type EngineClient = SqlClient & {peakMemoryMB: () => Promise<number>; lost: () => Error | null};
+
+function engineClient(engine: ChildProcess): EngineClient {
   const pending = new Map<number, {resolve: (rows: unknown[]) => void; reject: (error: Error) => void}>();
   let next = 0;
   let stopped: Error | null = null;
@@ -111,7 +113,9 @@ function engineClient(engine: ChildProcess): SqlClient & {peakMemoryMB: () => Pr
     return result;
   };
 
+  let closing = false;
   return {
+    lost: () => (closing ? null : stopped),
     peakMemoryMB: async () => {
       const [{peakKB}] = (await send({memory: true})) as [{peakKB: number}];
       return peakKB / 1024;
@@ -132,6 +136,7 @@ function engineClient(engine: ChildProcess): SqlClient & {peakMemoryMB: () => Pr
     close: () =>
       exclusive(async () => {
         if (stopped) return;
+        closing = true;
         engine.ref(); // until it has closed its files and let go of the lock
         const exited = new Promise((resolve) => engine.once('exit', resolve));
         await send({close: true}).catch(() => {});

@@ -55,6 +55,14 @@ function fail(next: 'degraded' | 'unavailable', error: unknown, what: string): v
   logOncePerMinute(`[consent] the ${health.kind} consent store ${what}: ${cause}`);
 }
 
+/** The store is unavailable: the next open waits 1 s, 2 s, 4 s … up to a minute. */
+function retryLater(error: unknown, what: string): void {
+  state.lastError = error;
+  state.retryAt = Date.now() + Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** state.failedOpens++);
+  health.retryAt = new Date(state.retryAt).toISOString();
+  fail('unavailable', error, what);
+}
+
 function recover(): void {
   if (health.state !== 'ok') {
     health.state = 'ok';
@@ -70,6 +78,12 @@ function recover(): void {
  * delay that doubles up to a minute — never once per request.
  */
 export function getConsentStore(): Promise<ConsentStore> {
+  const lost = state.store?.lost?.();
+  if (lost) {
+    // The embedded engine ended (killed, out of memory): opened again, after the same delays.
+    state.store = null;
+    retryLater(lost, 'stopped');
+  }
   if (state.store) return Promise.resolve(state.store);
   if (state.opening) return state.opening;
   if (Date.now() < state.retryAt) return Promise.reject(state.lastError);
@@ -84,11 +98,7 @@ export function getConsentStore(): Promise<ConsentStore> {
     },
     (error: unknown) => {
       state.opening = null;
-      state.lastError = error;
-      const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** state.failedOpens++);
-      state.retryAt = Date.now() + delay;
-      health.retryAt = new Date(state.retryAt).toISOString();
-      fail('unavailable', error, 'cannot open');
+      retryLater(error, 'cannot open');
       throw error;
     },
   );

@@ -62,6 +62,8 @@ export interface ConsentStore {
   close(): Promise<void>;
   /** The embedded store's engine process: its peak memory (the operator's export reports it). */
   enginePeakMemoryMB?(): Promise<number>;
+  /** Why the embedded store's engine process ended, once it has: the store must be opened again. */
+  lost?(): Error | null;
 }
 
 /** The one thing the two drivers differ in: how a query is sent. */
