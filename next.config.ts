@@ -8,6 +8,10 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // The site's redirects (a locale's root → its policy, trailing slashes) are the proxy's
+  // (lib/security/request-limits.ts), which sends them with the security headers; Next's own
+  // would not.
+  skipTrailingSlashRedirect: true,
   // npm test and npm run bench build into their own folder, never over the build npm start serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Public pages are pages/**/*.page.tsx (Pages Router, prerendered with no framework runtime); route
@@ -26,15 +30,6 @@ const config: NextConfig = {
       {source: '/.well-known/:path*', headers: [{key: 'Content-Security-Policy', value: NON_PAGE_CSP}]},
       // The consent island's name changes with its content (scripts/build-assets.ts).
       {source: '/assets/:file(consent\\.[0-9a-f]+\\.js)', headers: [{key: 'Cache-Control', value: IMMUTABLE}]},
-    ];
-  },
-  async redirects() {
-    // The site is the policy: a locale's root leads to its policy. /ja/privacy → /privacy is
-    // next-intl's own redirect for the default locale.
-    return [
-      {source: '/', destination: '/privacy', permanent: false},
-      {source: '/ja', destination: '/privacy', permanent: false},
-      {source: '/en', destination: '/en/privacy', permanent: false},
     ];
   },
 };

@@ -27,10 +27,11 @@ export default defineConfig({
   ],
   webServer: {
     command: `npx next start -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/privacy`,
+    // Ready when the consent store is (it opens in the background; pages are served before).
+    url: `http://127.0.0.1:${PORT}/api/health`,
     // Never reuse: a server left running could be serving an older build.
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 180_000,
     // The embedded consent store lives inside the build folder, so every test build starts empty.
     env: {
       NEXT_TELEMETRY_DISABLED: '1',

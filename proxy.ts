@@ -2,6 +2,8 @@ import {NextResponse, type NextRequest} from 'next/server';
 import {isLocale, routing} from './i18n/routing';
 import {currentIndex, japanDay, nextSwitch, pageCacheControl} from './lib/policy/schedule';
 import {contentSecurityPolicy} from './lib/security/csp';
+import {NON_PAGE_CSP, SECURITY_HEADERS} from './lib/security/headers';
+import {earlyResponse, isPageRequest} from './lib/security/request-limits';
 import {cspManifest, developmentPolicies, matchesPage, type CspManifest} from './lib/security/csp-manifest';
 
 const PRODUCTION = process.env.NODE_ENV === 'production';
@@ -48,7 +50,11 @@ function defaultLocaleRedirect(request: NextRequest): NextResponse | null {
   if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return null;
   const url = request.nextUrl.clone();
   url.pathname = pathname.slice(prefix.length) || '/';
-  return NextResponse.redirect(url);
+  const response = NextResponse.redirect(url);
+  // Like every answer of the site, a redirect carries the security headers.
+  for (const {key, value} of SECURITY_HEADERS) response.headers.set(key, value);
+  response.headers.set('Content-Security-Policy', NON_PAGE_CSP);
+  return response;
 }
 
 /**
@@ -71,10 +77,12 @@ function pageResponse(request: NextRequest): NextResponse {
   if (!PRODUCTION) return NextResponse.rewrite(new URL(route, request.url));
   let hashes = manifest?.prerendered[route];
   let result = NextResponse.rewrite(new URL(route, request.url));
-  if (!hashes && manifest && (policy || !matchesPage(route, manifest.pages))) {
-    const notFound = `/${locale}/page-not-found`;
-    hashes = manifest.prerendered[notFound];
-    result = NextResponse.rewrite(new URL(notFound, request.url), {status: 404});
+  // The 404 page's own address is not a page: it answers 404 like any unknown one.
+  const notFoundPage = `/${locale}/page-not-found`;
+  if (route === notFoundPage) hashes = undefined;
+  if (!hashes && manifest && (policy || route === notFoundPage || !matchesPage(route, manifest.pages))) {
+    hashes = manifest.prerendered[notFoundPage];
+    result = NextResponse.rewrite(new URL(notFoundPage, request.url), {status: 404});
     // A mistyped address may stay a 404 in a shared cache for a minute only.
     result.headers.set('cache-control', 'public, max-age=0, s-maxage=60');
   } else if (!hashes && !warned.has(route)) {
@@ -92,14 +100,18 @@ function pageResponse(request: NextRequest): NextResponse {
   return result;
 }
 
-/** Every request the matcher below lets through: public pages. */
+/** Every request the matcher below lets through: bounds and redirects first, then public pages. */
 export default function proxy(request: NextRequest) {
+  const early = earlyResponse(request);
+  if (early) return early;
+  if (!isPageRequest(request.nextUrl.pathname)) return NextResponse.next();
   return pageResponse(request);
 }
 
 export const config = {
-  // Pages only: API routes, Next's assets and files with an extension (sitemap.xml, robots.txt,
-  // icons) never need locale handling; next.config.ts gives them their headers. Version numbers
-  // (/privacy/versions/1.0.0) have dots too: only a trailing extension of letters marks a file.
-  matcher: ['/((?!api|_next|_vercel|.*\\.[a-zA-Z]+$).*)'],
+  // Pages, and the API and image routes for earlyResponse's bounds only: Next's assets and files
+  // with an extension (sitemap.xml, robots.txt, icons) never need locale handling; next.config.ts
+  // gives them their headers. Version numbers (/privacy/versions/1.0.0) have dots too: only a
+  // trailing extension of letters marks a file.
+  matcher: ['/((?!api|_next|_vercel|.*\\.[a-zA-Z]+$).*)', '/api/:path*', '/_next/image'],
 };

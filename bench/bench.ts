@@ -3,12 +3,12 @@
 import {cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {hostileBatch} from './hostile';
+import {cookieFlood, hostileBatch} from './hostile';
 import {kb, run, startNext, table} from './lib';
 import {bannerAtFirstPaint} from './first-paint';
 import {lighthouseSideBySide} from './lighthouse';
 import {startLimit} from './limit';
-import {receiptsBench} from './receipts';
+import {receiptsBench, writeCost} from './receipts';
 import {exportAtScale, firstReceiptLatency} from './store-scale';
 import {throughputSideBySide} from './throughput';
 import {pageWeight, printWeight, type PageWeight} from './weight';
@@ -156,13 +156,15 @@ async function main() {
       await stopFloor();
     }
     results.hostile = await hostileBatch(ORIGIN, QUICK ? 20 : 200);
+    results.cookieFlood = await cookieFlood(ORIGIN, QUICK ? 5 : 20);
   } finally {
     await stop();
   }
   // The receipts bench starts its own servers from the same build.
   process.env.NEXT_DIST_DIR = DIST;
   results.receipts = await receiptsBench(PORT, QUICK ? 1000 : 10_000, 64);
-  results.firstReceipt = await firstReceiptLatency(PORT);
+  results.writeCost = await writeCost(QUICK ? 100 : 1000);
+  results.firstReceipt = await firstReceiptLatency(PORT, QUICK ? 50_000 : 1_000_000);
   results.exportAtScale = await exportAtScale(QUICK ? 50_000 : 1_000_000);
   mkdirSync('bench/results', {recursive: true});
   writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));

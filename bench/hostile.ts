@@ -1,4 +1,4 @@
-import {table} from './lib';
+import {median, table} from './lib';
 
 interface Case {
   label: string;
@@ -65,4 +65,32 @@ export async function hostileBatch(origin: string, perCase: number, concurrency 
   table(rows);
   console.log(`  afterwards GET /privacy → ${alive} (${alive === 200 ? 'server up' : 'SERVER DOWN'})`);
   return {rows, alive};
+}
+
+/**
+ * What one request with many cookies costs, against the same request with one (issue 19: 4,019
+ * distinct names took 2.1–2.5 s of the server's one thread). Medians of `runs`, as ratios.
+ */
+export async function cookieFlood(origin: string, runs = 20) {
+  const header = (n: number) => Array.from({length: n}, (_, i) => `c${i}=1`).join('; ');
+  const rows = [];
+  let baseline = 0;
+  for (const count of [1, 64, 1000, 4000]) {
+    const cookie = header(count);
+    const times: number[] = [];
+    let status = 0;
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const response = await fetch(`${origin}/api/health`, {headers: {cookie}});
+      await response.arrayBuffer();
+      times.push(performance.now() - t);
+      status = response.status;
+    }
+    const ms = median(times);
+    baseline ||= ms;
+    rows.push({cookies: count, status, 'median ms': ms.toFixed(1), 'ratio to 1 cookie': (ms / baseline).toFixed(2)});
+  }
+  console.log(`\nOne request with many cookies (GET /api/health, median of ${runs}); above 64 the answer is 431`);
+  table(rows);
+  return rows;
 }

@@ -122,3 +122,30 @@ export async function receiptsBench(port: number, total: number, clients: number
   table(rows);
   return rows;
 }
+
+/**
+ * What "acknowledged means on disk" costs: sequential appends on the embedded store, each waiting
+ * for its commit's fsync, with the settings that make it so.
+ */
+export async function writeCost(count: number) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-write-cost-'));
+  const store = await openEmbeddedStore(dir);
+  const started = performance.now();
+  for (let n = 0; n < count; n++)
+    await store.append({
+      consentId: hex(0x20000 + n),
+      recordedAt: new Date(Date.now() - 1000),
+      policyVersion: '1.0.0',
+      choices: {analytics: false, advertising: false},
+      method: 'banner',
+      locale: 'ja',
+      policySha256: 'a'.repeat(64),
+      registryFingerprint: REGISTRY,
+    });
+  const ms = (performance.now() - started) / count;
+  const {durability} = await store.schema();
+  await store.close();
+  console.log(`\nWrite cost on the embedded store (${count} sequential acknowledged appends)`);
+  table([{...durability, 'ms per acknowledged write': ms.toFixed(2), 'writes/s, one client': Math.round(1000 / ms)}]);
+  return {msPerWrite: ms, durability};
+}

@@ -45,8 +45,11 @@ async function main() {
         );
       }
       const peak = (process.resourceUsage().maxRSS / 1024).toFixed(0);
+      const engine = store.enginePeakMemoryMB
+        ? `, its engine process ${(await store.enginePeakMemoryMB()).toFixed(0)} MB`
+        : '';
       console.error(
-        `${count} receipt(s) received from ${from.toISOString().slice(0, 10)} to before ${to.toISOString().slice(0, 10)} (${store.kind} store; peak memory ${peak} MB).`,
+        `${count} receipt(s) received from ${from.toISOString().slice(0, 10)} to before ${to.toISOString().slice(0, 10)} (${store.kind} store; peak memory ${peak} MB${engine}).`,
       );
     } else if (command === 'purge') {
       if (!values['older-than']) fail('--older-than takes a duration: 90d, 26w, 18m or 3y.');

@@ -1,5 +1,6 @@
 import {SITE_URL} from '../site';
 import {CONSENT_COOKIE, CONSENT_MAX_AGE_SECONDS} from './contract';
+import {causeOf, logOncePerMinute} from './log';
 
 /**
  * HTTP for the consent routes, kept apart from Next so it is unit-testable: request checks, the
@@ -154,11 +155,18 @@ export function methodNotAllowed(allow: string[]): () => Response {
     );
 }
 
-export function jsonResponse(body: unknown, status: number, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+export function jsonResponse(
+  body: unknown,
+  status: number,
+  headers: Record<string, string> = {},
+  setCookies: string[] = [],
+): Response {
+  const response = new Response(JSON.stringify(body), {
     status,
     headers: {'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers},
   });
+  for (const cookie of setCookies) response.headers.append('set-cookie', cookie);
+  return response;
 }
 
 /**
@@ -171,7 +179,7 @@ export function handleErrors<Args extends unknown[]>(handler: (...args: Args) =>
       return await handler(...args);
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error);
-      console.error('[consent] unexpected error:', error);
+      logOncePerMinute(`[consent] unexpected error: ${causeOf(error)}`);
       return errorResponse(new HttpError(500, 'サーバーで問題が起きました。', 'Internal server error.'));
     }
   };

@@ -1,6 +1,8 @@
 import 'server-only';
 import {CONSENT_CONTRACT, CONSENT_COOKIE} from './contract';
 import {consentCookieHeader, cookieValue, HttpError, isSecure} from './http';
+import {causeOf, logOncePerMinute} from './log';
+import {issueProof, loadProofKeys, PROOF_COOKIE, proofCookieHeader, verifyProof, type ProofKey} from './ownership';
 import {
   ALL_DENIED,
   ALL_GRANTED,
@@ -11,13 +13,15 @@ import {
   type ConsentRecord,
 } from './record';
 import {consentFormSchema, consentIdSchema, receiptRequestSchema} from './schema';
-import {currentConsentPolicy, policyTextHash} from './server';
-import {getConsentStore, type ConsentStore} from './store';
+import {currentConsentPolicy, policyTextHash, PUBLISHED_FINGERPRINTS} from './server';
+import {getConsentStore, noteWrite, type ConsentStore} from './store';
 import {receiptJson} from './store/operator';
 
 /**
  * What the consent routes do, without Next: whose receipts a request may touch, which receipt to
- * store, when the server refreshes the cookie. The route handlers only parse HTTP and answer.
+ * store, when the server refreshes the cookies. The route handlers only parse HTTP and answer.
+ * A consent id answers only to the browser holding its proof (ownership.ts): the id alone, shown
+ * on the receipt page or in a screenshot, opens nothing.
  */
 
 const UNAVAILABLE = new HttpError(
@@ -26,7 +30,14 @@ const UNAVAILABLE = new HttpError(
   'The consent log is unavailable; your choice applies in this browser. Try again later.',
 );
 
-async function withStore<T>(work: (store: ConsentStore) => Promise<T>): Promise<T> {
+const NOT_YOURS = new HttpError(
+  403,
+  'この同意 ID の記録が、このブラウザのものであることを確認できません。ご自身の記録だけを表示・追加・削除できます。',
+  'This browser holds no proof that this consent id is its own; only your own record can be read or changed.',
+);
+
+/** Reads or writes the store; a failure is the store's (logged and counted there), answered 503. */
+async function withStore<T>(work: (store: ConsentStore) => Promise<T>, write = true): Promise<T> {
   let store: ConsentStore;
   try {
     store = await getConsentStore();
@@ -34,17 +45,50 @@ async function withStore<T>(work: (store: ConsentStore) => Promise<T>): Promise<
     throw UNAVAILABLE; // getConsentStore logged the cause.
   }
   try {
-    return await work(store);
+    const result = await work(store);
+    if (write) noteWrite(null);
+    return result;
   } catch (error) {
     if (error instanceof HttpError) throw error;
-    console.error('[consent] the store failed:', error);
+    if (write) noteWrite(error);
+    else logOncePerMinute(`[consent] a read of the store failed: ${causeOf(error)}`);
     throw UNAVAILABLE;
   }
 }
 
+let proofKeys: ProofKey[] | null = null;
+
+/** The server's proof keys, read once; a bad configuration turns receipts off, loudly. */
+function keys(): ProofKey[] {
+  try {
+    return (proofKeys ??= loadProofKeys());
+  } catch (error) {
+    logOncePerMinute(`[consent] receipts are off: ${causeOf(error)}`);
+    throw UNAVAILABLE;
+  }
+}
+
+/** Whether this browser proves it owns `id`: 'current', 'rotated' (an older key still accepted) or null. */
+function proofOf(request: Request, id: string) {
+  return verifyProof(keys(), id, cookieValue(request, PROOF_COOKIE));
+}
+
+/** The same, false when the keys cannot be read (receipts are off then). */
+function provesSafely(request: Request, id: string): boolean {
+  try {
+    return proofOf(request, id) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function proofCookie(request: Request, id: string): string {
+  return proofCookieHeader(issueProof(keys(), id), isSecure(request));
+}
+
 /**
  * The consent id in this browser's cookie, whatever else the cookie says (its version may be older
- * or newer than the server's): the only visitor a request may act for.
+ * or newer than the server's).
  */
 function cookieConsentId(request: Request): string | null {
   const raw = cookieValue(request, CONSENT_COOKIE);
@@ -56,16 +100,6 @@ function cookieConsentId(request: Request): string | null {
   }
 }
 
-function assertOwnConsent(request: Request, id: string): void {
-  if (cookieConsentId(request) !== id) {
-    throw new HttpError(
-      403,
-      'この同意 ID は、このブラウザの Cookie に記録された ID ではありません。ご自身の記録だけを追加・削除できます。',
-      'This consent id is not the one in this browser’s consent cookie; only your own record can be changed.',
-    );
-  }
-}
-
 function parseJson(body: string): unknown {
   try {
     return JSON.parse(body);
@@ -74,7 +108,10 @@ function parseJson(body: string): unknown {
   }
 }
 
-/** The receipt as stored, bound to the exact text shown (version and language) and the registry. */
+/**
+ * The receipt as stored, bound to the exact text shown (version and language) and to the registry
+ * the site publishes: a hash or a fingerprint the site never published is refused.
+ */
 function receiptOf(record: ConsentRecord, policy: ConsentPolicy) {
   const policySha256 = policyTextHash(record.pv, record.l, policy);
   if (!policySha256) {
@@ -82,6 +119,13 @@ function receiptOf(record: ConsentRecord, policy: ConsentPolicy) {
       400,
       `ポリシーの版 ${record.pv} は公開されていないか、まだ施行されていません。`,
       `Policy version ${record.pv} is not a published version in force or before.`,
+    );
+  }
+  if (!PUBLISHED_FINGERPRINTS.includes(record.rf)) {
+    throw new HttpError(
+      400,
+      'この選択は、このサイトが公開している Cookie の一覧（登録簿）のもとでされたものではありません。',
+      'This choice was not made under the cookie registry this site publishes.',
     );
   }
   if (record.m === 'gpc' && Object.values(record.c).some(Boolean)) {
@@ -103,11 +147,30 @@ function receiptOf(record: ConsentRecord, policy: ConsentPolicy) {
   };
 }
 
+type NewReceipt = ReturnType<typeof receiptOf>;
+
 /**
- * A receipt the browser sends for a choice it recorded, for the visitor whose cookie holds its id.
- * Stored append-only and idempotently; a different choice with the same id and time is a conflict.
- * The answer refreshes the cookie from the server (so it lasts its full lifetime where
- * script-written cookies are capped) — only for the newest choice, never over a later one.
+ * Stores a receipt for the browser that proves it owns the id, or — for an id nobody has used —
+ * claims the id for this browser and issues its proof. Answers the store's outcome and the proof
+ * cookie to set (a new claim, or a proof under a rotated key), if any.
+ */
+async function appendOwned(request: Request, receipt: NewReceipt) {
+  const proof = proofOf(request, receipt.consentId);
+  if (proof) {
+    const outcome = await withStore((store) => store.append(receipt));
+    return {outcome, proofCookie: proof === 'rotated' ? proofCookie(request, receipt.consentId) : null};
+  }
+  const claimed = await withStore((store) => store.claim(receipt));
+  if (claimed === 'taken') throw NOT_YOURS;
+  return {outcome: 'stored' as const, proofCookie: proofCookie(request, receipt.consentId)};
+}
+
+/**
+ * A receipt the browser sends for a choice it recorded, for the id in its own consent cookie and
+ * owned by it. Stored append-only and idempotently (the id and the browser's time identify it);
+ * the server's own time is what the receipt is kept under. A different choice with the same id
+ * and time is a conflict. The answer refreshes the consent cookie from the server (so it lasts its
+ * full lifetime where script-written cookies are capped) — only for the newest choice.
  */
 export async function recordReceipt(request: Request, body: string) {
   const now = Date.now();
@@ -117,11 +180,11 @@ export async function recordReceipt(request: Request, body: string) {
     throw new HttpError(400, '同意の記録の形が正しくありません。', `Invalid receipt: ${issues}`);
   }
   const {record} = parsed.data;
-  assertOwnConsent(request, record.id);
+  if (cookieConsentId(request) !== record.id) throw NOT_YOURS;
   // One reading of the policy in force for the whole request: the receipt's check and the cookie's.
   const policy = currentConsentPolicy(now);
   const receipt = receiptOf(record, policy);
-  const outcome = await withStore((store) => store.append(receipt));
+  const {outcome, proofCookie} = await appendOwned(request, receipt);
   if (outcome === 'conflict') {
     throw new HttpError(
       409,
@@ -140,14 +203,18 @@ export async function recordReceipt(request: Request, body: string) {
       policySha256: receipt.policySha256,
       registryFingerprint: receipt.registryFingerprint,
     },
-    setCookie: refresh ? consentCookieHeader(serializeConsent(record), isSecure(request)) : null,
+    setCookies: [
+      ...(refresh ? [consentCookieHeader(serializeConsent(record), isSecure(request))] : []),
+      ...(proofCookie ? [proofCookie] : []),
+    ],
   };
 }
 
 /**
- * The banner without JavaScript: the server creates the choice (keeping the visitor's id) and sets
- * the cookie. The choice applies whatever the store says; `stored` tells the page whether to say
- * so, and a later page with JavaScript sends the receipt again.
+ * The banner without JavaScript: the server creates the choice — under the visitor's id when the
+ * browser owns it or nobody has used it, under a new id otherwise when the store cannot tell —
+ * and sets the cookies. The choice applies whatever the store says; `stored` tells the page
+ * whether to say so, and a later page with JavaScript sends the receipt again.
  */
 export async function recordFormChoice(request: Request, body: string) {
   const fields = new URLSearchParams(body);
@@ -166,18 +233,25 @@ export async function recordFormChoice(request: Request, body: string) {
   const now = Date.now();
   const choices = form.data.choice === 'accept' ? ALL_GRANTED : ALL_DENIED;
   const policy = currentConsentPolicy(now);
-  const record = createConsent(choices, 'form', policy, form.data.locale, {
-    id: cookieConsentId(request) ?? undefined,
-    now,
-  });
-  const stored = await withStore((store) => store.append(receiptOf(record, policy))).then(
-    (outcome) => outcome === 'stored',
-    () => false,
-  );
+  const choose = (id?: string) => createConsent(choices, 'form', policy, form.data.locale, {id, now});
+  let record = choose(cookieConsentId(request) ?? undefined);
+  const receipt = receiptOf(record, policy);
+  let stored = false;
+  let proof: string | null = null;
+  try {
+    const result = await appendOwned(request, receipt);
+    stored = result.outcome === 'stored';
+    proof = result.proofCookie;
+  } catch (error) {
+    if (error === NOT_YOURS) throw error;
+    // The store cannot say whose the id is: one this browser cannot prove is replaced by a new one,
+    // so that no one else's is touched.
+    if (!provesSafely(request, record.id)) record = choose();
+  }
   return {
     locale: form.data.locale,
     stored,
-    setCookie: consentCookieHeader(serializeConsent(record), isSecure(request)),
+    setCookies: [consentCookieHeader(serializeConsent(record), isSecure(request)), ...(proof ? [proof] : [])],
   };
 }
 
@@ -193,20 +267,25 @@ export function parseConsentId(raw: string): string {
   return parsed.data;
 }
 
-/** The visitor's receipts, as their JSON download. */
-export async function receiptsOf(id: string) {
-  const receipts = await withStore((store) => store.list(id));
+/** The visitor's receipts, as their JSON download: only for the browser that owns the id. */
+export async function receiptsOf(request: Request, id: string) {
+  if (!proofOf(request, id)) throw NOT_YOURS;
+  const receipts = await withStore((store) => store.list(id), false);
   if (receipts.length === 0)
     throw new HttpError(404, 'この同意 ID の記録はありません。', 'No receipts for this consent id.');
   return {consentId: id, receipts: receipts.map(receiptJson)};
 }
 
 /**
- * Deletes the visitor's receipts — only their own, by their cookie — and records that it happened;
- * the answer clears the cookie so that the banner asks again.
+ * Deletes the visitor's receipts — only their own, by their proof — and records that it happened;
+ * the answer clears both cookies so that the banner asks again under a new id.
  */
 export async function deleteReceipts(request: Request, id: string) {
-  assertOwnConsent(request, id);
+  if (!proofOf(request, id)) throw NOT_YOURS;
   const deleted = await withStore((store) => store.deleteConsent(id));
-  return {body: {consentId: id, deleted}, setCookie: consentCookieHeader('', isSecure(request), 0)};
+  const secure = isSecure(request);
+  return {
+    body: {consentId: id, deleted},
+    setCookies: [consentCookieHeader('', secure, 0), proofCookieHeader('', secure, 0)],
+  };
 }

@@ -1,13 +1,14 @@
 import {expect, type BrowserContext, type Page} from '@playwright/test';
 import {CONSENT_CONTRACT, CONSENT_COOKIE} from '@/lib/consent/contract';
+import {PROOF_COOKIE} from '@/lib/consent/ownership';
 import {registryFingerprint} from '@/lib/consent/registry';
 import {cookieRegistry} from '@/lib/consent/site-registry';
 import en from '@/messages/en.json' with {type: 'json'};
 import ja from '@/messages/ja.json' with {type: 'json'};
 
 export {CONSENT_COOKIE};
-export const REAL_REGISTRY = [CONSENT_COOKIE];
-export const FIXTURE_REGISTRY = [CONSENT_COOKIE, 'fixture_analytics'];
+export const REAL_REGISTRY = [CONSENT_COOKIE, PROOF_COOKIE];
+export const FIXTURE_REGISTRY = [...REAL_REGISTRY, 'fixture_analytics'];
 export const FIXTURE_PAGE = {ja: '/e2e-fixtures/consent', en: '/en/e2e-fixtures/consent'} as const;
 
 /** What a visitor reads on the buttons and regions, taken from the site's own messages and registry. */
@@ -60,7 +61,7 @@ export async function expectOnlyDeclaredCookies(context: BrowserContext, declare
 }
 
 export async function expectNoNonEssentialCookies(context: BrowserContext) {
-  expect((await context.cookies()).map((c) => c.name).filter((name) => name !== CONSENT_COOKIE)).toEqual([]);
+  expect((await context.cookies()).map((c) => c.name).filter((name) => !REAL_REGISTRY.includes(name))).toEqual([]);
 }
 
 /** Collects console errors and page errors; a consent flow must produce none. */

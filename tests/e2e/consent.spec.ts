@@ -360,7 +360,9 @@ test.describe('gated scripts and cookie deletion (fixture page)', () => {
       await page.getByRole('contentinfo').getByRole('link', {name: L.footer}).click();
       await page.getByRole('dialog').getByRole('switch', {name: L.analytics}).uncheck();
       await page.getByRole('dialog').getByRole('button', {name: L.save}).click();
-      await expect.poll(async () => (await context.cookies()).map((c) => c.name)).toEqual(['heyimg_consent']);
+      await expect
+        .poll(async () => (await context.cookies()).map((c) => c.name).filter((name) => name === 'fixture_analytics'))
+        .toEqual([]);
       await expect(page.getByTestId('advertising-gate')).toHaveText('advertising: on');
       // After a reload with analytics withdrawn, the script is not requested again.
       await page.reload();
@@ -563,6 +565,12 @@ test.describe('the consent route handler', () => {
     });
     expect(response.status()).toBe(303);
     expect(response.headers()['location']).toBe('/en/privacy#consent-saved');
-    expect(response.headers()['set-cookie']).toMatch(/^heyimg_consent=[^;]+; Path=\/; Max-Age=15552000; SameSite=Lax$/);
+    // The choice, and the HttpOnly proof that its id is this browser's (only the consent API gets it).
+    expect(response.headers()['set-cookie']!.split('\n')).toEqual([
+      expect.stringMatching(/^heyimg_consent=[^;]+; Path=\/; Max-Age=15552000; SameSite=Lax$/),
+      expect.stringMatching(
+        /^heyimg_consent_proof=[^;]+; Path=\/api\/consent; Max-Age=15552000; HttpOnly; SameSite=Strict$/,
+      ),
+    ]);
   });
 });

@@ -19,15 +19,15 @@ const queue = (page: import('@playwright/test').Page) =>
 test('a choice is stored as a receipt, and the server sets the cookie for its full lifetime', async ({
   page,
   context,
-  request,
 }) => {
   await gotoHydrated(page, '/privacy');
   const answer = page.waitForResponse((r) => r.url().endsWith('/api/consent') && r.request().method() === 'POST');
   await banner(page, 'ja').getByRole('button', {name: '同意する'}).click();
   const response = await answer;
   const {record} = (await consentCookie(context))!;
+  // Only this browser can read them: it holds the id's proof (an HttpOnly cookie).
   await expect
-    .poll(() => receiptsOf(request, record.id))
+    .poll(() => receiptsOf(context.request, record.id))
     .toEqual([
       {
         consentId: record.id,
@@ -51,15 +51,15 @@ test('a choice is stored as a receipt, and the server sets the cookie for its fu
     data: {record},
   });
   expect(again.status()).toBe(200);
-  expect(await receiptsOf(request, record.id)).toHaveLength(1);
+  expect(await receiptsOf(context.request, record.id)).toHaveLength(1);
   await expectOnlyDeclaredCookies(context);
 });
 
-test('the visitor sees, downloads and deletes their own record', async ({page, context, request}) => {
+test('the visitor sees, downloads and deletes their own record', async ({page, context}) => {
   await gotoHydrated(page, '/en/privacy');
   await banner(page, 'en').getByRole('button', {name: 'Decline'}).click();
   const {record} = (await consentCookie(context))!;
-  await expect.poll(async () => (await receiptsOf(request, record.id)).length).toBe(1);
+  await expect.poll(async () => (await receiptsOf(context.request, record.id)).length).toBe(1);
   await page.getByRole('contentinfo').getByRole('link', {name: 'Cookie settings'}).click();
   const section = page.getByRole('dialog').getByRole('region', {name: 'Record of your Cookie choice'});
   await expect(section).toContainText(record.id);
@@ -78,14 +78,11 @@ test('the visitor sees, downloads and deletes their own record', async ({page, c
   await expect(page.getByRole('dialog').getByRole('status').last()).toContainText('Your record has been deleted');
   await expect(banner(page, 'en')).toBeVisible();
   expect(await consentCookie(context)).toBeNull();
-  expect((await request.get(`/api/consent/receipts/${record.id}`)).status()).toBe(404);
+  // The proof went with the record: nothing answers to the old id any more.
+  expect((await context.request.get(`/api/consent/receipts/${record.id}`)).status()).toBe(403);
 });
 
-test('with the store down the choice still applies, and the receipt arrives later', async ({
-  page,
-  context,
-  request,
-}) => {
+test('with the store down the choice still applies, and the receipt arrives later', async ({page, context}) => {
   await page.route('**/api/consent', (route) =>
     route.request().method() === 'POST'
       ? route.fulfill({status: 503, contentType: 'application/json', body: '{"error":"down"}'})
@@ -96,19 +93,17 @@ test('with the store down the choice still applies, and the receipt arrives late
   await expect(banner(page, 'ja')).toBeHidden();
   const {record} = (await consentCookie(context))!;
   await expect.poll(() => queue(page)).toContain(record.id);
-  expect(await receiptsOf(request, record.id)).toEqual([]);
+  expect(await receiptsOf(context.request, record.id)).toEqual([]);
   // The store is back: the next page sends what is pending.
   await page.unroute('**/api/consent');
   await page.reload();
-  await expect.poll(async () => (await receiptsOf(request, record.id)).map((r) => r.method)).toEqual(['banner']);
+  await expect
+    .poll(async () => (await receiptsOf(context.request, record.id)).map((r) => r.method))
+    .toEqual(['banner']);
   await expect.poll(() => queue(page)).not.toContain('"pending":[{');
 });
 
-test('receipts record how the choice was given: preferences, GPC and the no-JS form', async ({
-  browser,
-  request,
-  baseURL,
-}) => {
+test('receipts record how the choice was given: preferences, GPC and the no-JS form', async ({browser, baseURL}) => {
   const gpc = await browser.newContext({baseURL});
   const gpcPage = await gpc.newPage();
   await gpcPage.addInitScript(() =>
@@ -117,7 +112,7 @@ test('receipts record how the choice was given: preferences, GPC and the no-JS f
   await gpcPage.goto('/privacy');
   await expect.poll(async () => (await consentCookie(gpc))?.record.id).toBeTruthy();
   const gpcId = (await consentCookie(gpc))!.record.id;
-  await expect.poll(async () => (await receiptsOf(request, gpcId)).map((r) => r.method)).toEqual(['gpc']);
+  await expect.poll(async () => (await receiptsOf(gpc.request, gpcId)).map((r) => r.method)).toEqual(['gpc']);
   await gpc.close();
 
   const noJs = await browser.newContext({baseURL, javaScriptEnabled: false});
@@ -125,7 +120,7 @@ test('receipts record how the choice was given: preferences, GPC and the no-JS f
   await noJsPage.goto('/en/privacy');
   await banner(noJsPage, 'en').getByRole('button', {name: 'Accept'}).click();
   const formId = (await consentCookie(noJs))!.record.id;
-  expect((await receiptsOf(request, formId)).map((r) => [r.method, r.locale, r.choices.analytics])).toEqual([
+  expect((await receiptsOf(noJs.request, formId)).map((r) => [r.method, r.locale, r.choices.analytics])).toEqual([
     ['form', 'en', true],
   ]);
   await noJs.close();
@@ -133,7 +128,8 @@ test('receipts record how the choice was given: preferences, GPC and the no-JS f
 
 test('the receipts API refuses what it should', async ({request, baseURL}) => {
   expect((await request.get('/api/consent/receipts/not-an-id')).status()).toBe(400);
-  expect((await request.get(`/api/consent/receipts/${'f'.repeat(32)}`)).status()).toBe(404);
+  // Without the id's proof nothing answers, whether or not the id has receipts.
+  expect((await request.get(`/api/consent/receipts/${'f'.repeat(32)}`)).status()).toBe(403);
   expect((await request.post(`/api/consent/receipts/${'f'.repeat(32)}`)).status()).toBe(405);
   const foreign = await request.delete(`/api/consent/receipts/${'f'.repeat(32)}`, {
     headers: {origin: 'https://attacker.example'},
@@ -166,14 +162,14 @@ test('receipts act only for the visitor whose cookie holds the id, and are bound
   await gotoHydrated(page, '/privacy');
   await banner(page, 'ja').getByRole('button', {name: '拒否する'}).click();
   const {record} = (await consentCookie(context))!;
-  await expect.poll(async () => (await receiptsOf(request, record.id)).length).toBe(1);
+  await expect.poll(async () => (await receiptsOf(context.request, record.id)).length).toBe(1);
   const post = (client: APIRequestContext, data: unknown) =>
     client.post('/api/consent', {headers: {'content-type': 'application/json', origin: baseURL!}, data});
 
   // Someone who only knows the id (no cookie, or another visitor's) can neither add nor delete.
   const stranger = await post(request, {record: {...record, ts: record.ts + 1}});
   expect(stranger.status()).toBe(403);
-  expect(await stranger.text()).toMatch(/このブラウザの Cookie に記録された ID ではありません/);
+  expect(await stranger.text()).toMatch(/このブラウザのものであることを確認できません/);
   expect((await request.delete(`/api/consent/receipts/${record.id}`, {headers: {origin: baseURL!}})).status()).toBe(
     403,
   );
@@ -191,11 +187,11 @@ test('receipts act only for the visitor whose cookie holds the id, and are bound
       await post(mine, {record: {...record, ts: record.ts + 3, m: 'gpc', c: {analytics: true, advertising: false}}})
     ).status(),
   ).toBe(400);
-  expect(await receiptsOf(request, record.id)).toHaveLength(1);
+  expect(await receiptsOf(mine, record.id)).toHaveLength(1);
 
   // The receipt names the SHA-256 of the exact text shown; the archived version's page shows the same
   // (npm test's consent follows the fixture history, so its archive is the one to compare with).
-  const [stored] = await receiptsOf(request, record.id);
+  const [stored] = await receiptsOf(mine, record.id);
   await page.goto('/e2e-fixtures/privacy/versions/1.0.0');
   await expect(page.locator('.policy-fingerprint code')).toHaveText(
     (stored as unknown as {policySha256: string}).policySha256,

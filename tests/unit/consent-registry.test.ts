@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {CONSENT_COOKIE} from '@/lib/consent/contract';
+import {PROOF_COOKIE} from '@/lib/consent/ownership';
 import {withdrawnNames} from '@/lib/consent/client';
 import {fixtureRegistry} from '@/components/e2e-fixtures/registry';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -10,9 +11,10 @@ import {optionalCategoriesInUse, readRegistry, registryFingerprint} from '@/lib/
 import {cookieRegistry} from '@/lib/consent/site-registry';
 
 describe('cookie registry', () => {
-  it('declares only what the site sets today: the consent cookie and the receipt queue, as necessary', () => {
+  it('declares only what the site sets today: the consent cookie, its proof and the receipt queue, as necessary', () => {
     expect(cookieRegistry.cookies.map((c) => [c.name, c.kind, c.category])).toEqual([
       [CONSENT_COOKIE, 'cookie', 'necessary'],
+      [PROOF_COOKIE, 'cookie', 'necessary'],
       ['heyimg_consent_receipts', 'localStorage', 'necessary'],
     ]);
     expect(cookieRegistry.categories.map((c) => c.id)).toEqual(['necessary', 'analytics', 'advertising']);

@@ -1,3 +1,4 @@
+import {randomBytes} from 'node:crypto';
 import {beforeEach, describe, expect, it, vi} from 'vitest';
 
 // A store that cannot open (disk full, a bad DATABASE_URL): what the routes do then.
@@ -5,7 +6,9 @@ vi.mock('@/lib/consent/store', () => ({
   getConsentStore: () => Promise.reject(new Error('ENOSPC: no space left on device')),
 }));
 
+process.env.CONSENT_PROOF_KEYS = `test:${randomBytes(32).toString('base64')}`;
 const {recordFormChoice, recordReceipt} = await import('@/lib/consent/service');
+const {REGISTRY_FINGERPRINT} = await import('@/lib/consent/server');
 const {HttpError} = await import('@/lib/consent/http');
 
 const form = (body: string) =>
@@ -21,7 +24,7 @@ describe('when the store fails', () => {
   it('a no-JavaScript choice still applies (its cookie is set) but is not reported as stored', async () => {
     const result = await recordFormChoice(form('choice=accept&locale=ja'), 'choice=accept&locale=ja');
     expect(result.stored).toBe(false);
-    expect(result.setCookie).toMatch(/^heyimg_consent=.*Max-Age=15552000/);
+    expect(result.setCookies[0]).toMatch(/^heyimg_consent=.*Max-Age=15552000/);
   });
 
   it('a receipt from the browser is answered 503, so the browser keeps it and sends it again', async () => {
@@ -31,7 +34,7 @@ describe('when the store fails', () => {
       ts: Date.now(),
       pv: '1.0.0',
       l: 'ja',
-      rf: '0123456789abcdef',
+      rf: REGISTRY_FINGERPRINT,
       c: {analytics: false, advertising: false},
       m: 'banner',
     };

@@ -1,5 +1,5 @@
 import {execFileSync, spawn, spawnSync} from 'node:child_process';
-import {mkdtempSync, realpathSync, rmSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -138,6 +138,26 @@ describe.each(BACKENDS)('consent store: %s', {timeout: 30_000}, (_name, open) =>
     expect(log).toEqual([expect.objectContaining({consentId: id(77), receipts: 1})]);
   });
 
+  it('records nothing when an unknown id is deleted', async () => {
+    const before = new Date(Date.now() - 1000);
+    expect(await store.deleteConsent(id(78))).toBe(0);
+    const log = await store.deletions(before, new Date(Date.now() + 60_000));
+    expect(log.filter((d) => d.consentId === id(78))).toEqual([]);
+  });
+
+  it('lets the first receipt claim an unused id, once, and never a used or deleted one', async () => {
+    const claims = await Promise.all(
+      Array.from({length: 10}, (_, n) => store.claim(receipt(500 + n, {consentId: id(555)}))),
+    );
+    expect(claims.filter((c) => c === 'stored')).toHaveLength(1);
+    expect(await store.list(id(555))).toHaveLength(1);
+    expect(await store.claim(receipt(600, {consentId: id(555)}))).toBe('taken');
+    await store.append(receipt(601, {consentId: id(556)}));
+    await store.deleteConsent(id(556));
+    expect(await store.claim(receipt(602, {consentId: id(556)}))).toBe('taken');
+    expect(await store.list(id(556))).toEqual([]);
+  });
+
   it('stores the same receipt once, and refuses a different one with the same id and time', async () => {
     const first = receipt(12, {consentId: id(12)});
     expect(await store.append(first)).toBe('stored');
@@ -166,6 +186,10 @@ describe.each(BACKENDS)('consent store: %s', {timeout: 30_000}, (_name, open) =>
     expect(await store.purgeBefore(new Date(Date.now() - 24 * 60 * 60 * 1000))).toBe(0);
     expect(await store.purgeBefore(new Date(Date.now() + 60_000))).toBe(all.length);
     expect(await collect(store.export(new Date(0), new Date(Date.now() + 60_000)))).toEqual([]);
+  });
+
+  it('acknowledges a write only once it is on disk (fsync on)', async () => {
+    expect((await store.schema()).durability).toMatchObject({fsync: 'on', synchronousCommit: 'on'});
   });
 
   it('reopens the same store with its receipts, every migration applied once', async () => {
@@ -257,7 +281,7 @@ describe('operator commands', () => {
     });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/use a number and d, w, m or y/);
-  }, 60_000);
+  }, 240_000);
 
   it('formats CSV with a header and JSON lines', () => {
     const r = {...receipt(1), receivedAt: new Date('2026-11-25T00:00:00Z')};
@@ -296,5 +320,43 @@ describe('embedded store lock', () => {
     await exited;
     const store = await openEmbeddedStore(dir);
     await store.close();
-  }, 60_000);
+  }, 240_000);
+
+  it('holds by any path: a symlink, a bind mount, another TMPDIR, its owner file deleted; 0 receipts lost', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'heyimg-lock-'));
+    const other = mkdtempSync(path.join(tmpdir(), 'heyimg-lock-other-'));
+    const link = `${dir}-link`;
+    symlinkSync(dir, link);
+    dirs.push(dir, other, link);
+    const store = await openEmbeddedStore(dir);
+    await store.append(receipt(1, {consentId: id(1)}));
+    // Nothing in the folder or the temporary directory is the lock: deleting files frees nothing.
+    rmSync(path.join(dir, 'heyimg-store.owner'));
+    await expect(openEmbeddedStore(link)).rejects.toThrow(/is in use by another process/);
+    const second = spawnSync(
+      'npx',
+      [
+        'tsx',
+        '-e',
+        `import('./lib/consent/store/embedded').then(m => m.openEmbeddedStore(${JSON.stringify(link)})).then(() => process.exit(0), (e) => { console.error(String(e)); process.exit(3); })`,
+      ],
+      {env: {...process.env, TMPDIR: other}, encoding: 'utf8'},
+    );
+    expect(second.status).toBe(3);
+    expect(second.stderr).toMatch(/is in use by/);
+    // A bind mount (two containers on one volume) is the same folder to the kernel's lock.
+    const mounted = path.join(other, 'mounted');
+    mkdirSync(mounted);
+    if (spawnSync('mount', ['--bind', dir, mounted]).status === 0) {
+      try {
+        await expect(openEmbeddedStore(mounted)).rejects.toThrow(/is in use/);
+      } finally {
+        spawnSync('umount', [mounted]);
+      }
+    } else console.warn('mount --bind is not permitted here: the bind-mount case was not run.');
+    await store.close();
+    const reopened = await openEmbeddedStore(link);
+    expect(await reopened.list(id(1))).toHaveLength(1);
+    await reopened.close();
+  }, 240_000);
 });

@@ -15,8 +15,9 @@ export const dynamic = 'force-dynamic';
 /**
  * POST /api/consent records a choice.
  * - application/json, from the browser code: a receipt of the choice it recorded, for the visitor
- *   whose cookie holds its id (201 stored, 200 duplicate, 403 not theirs, 409 conflicting, 503 when
- *   the store is down — the browser keeps the receipt and sends it again).
+ *   whose cookie holds its id and whose browser holds its proof, or who is the first to use the id
+ *   (201 stored, 200 duplicate, 403 not theirs, 409 conflicting, 503 when the store is down — the
+ *   browser keeps the receipt and sends it again).
  * - application/x-www-form-urlencoded, the banner without JavaScript: sets the cookie, stores a
  *   receipt if it can, and goes back to the page (303) — to #consent-saved, or to #consent-pending
  *   when the receipt could not be stored (the page says the choice applies in this browser).
@@ -27,20 +28,19 @@ export const POST = handleErrors(async (request: Request) => {
   const body = await readBody(request);
   if (type === 'application/json') {
     const result = await recordReceipt(request, body);
-    return jsonResponse(result.body, result.outcome === 'stored' ? 201 : 200, {
-      ...(result.setCookie ? {'set-cookie': result.setCookie} : {}),
-    });
+    return jsonResponse(result.body, result.outcome === 'stored' ? 201 : 200, {}, result.setCookies);
   }
   const result = await recordFormChoice(request, body);
   const fallback = localizedPath(result.locale, '/privacy');
-  return new Response(null, {
+  const response = new Response(null, {
     status: 303,
     headers: {
       location: `${returnPath(request, fallback)}#${result.stored ? 'consent-saved' : 'consent-pending'}`,
-      'set-cookie': result.setCookie,
       'cache-control': 'no-store',
     },
   });
+  for (const cookie of result.setCookies) response.headers.append('set-cookie', cookie);
+  return response;
 });
 
 export const GET = methodNotAllowed(['POST']);

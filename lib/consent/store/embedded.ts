@@ -1,103 +1,146 @@
-import {createHash} from 'node:crypto';
-import {mkdirSync, realpathSync, rmSync} from 'node:fs';
-import net from 'node:net';
-import {tmpdir} from 'node:os';
+import type {ChildProcess} from 'node:child_process';
+import {mkdirSync, realpathSync} from 'node:fs';
 import path from 'node:path';
-import {PGlite} from '@electric-sql/pglite';
 import {openSqlStore} from './sql-store';
-import type {ConsentStore} from './types';
+import type {ConsentStore, SqlClient} from './types';
 
 /**
  * The default store: PGlite (PostgreSQL compiled to WASM) in a data folder, nothing to install or
- * start, and the same SQL as the server mode. One process owns the folder at a time.
+ * start, and the same SQL as the server mode. The engine runs in a process of its own
+ * (embedded-engine.mjs), with fsync on, and holds an OS lock on the folder: one process owns a
+ * folder at a time, by whatever path it is reached.
  */
+
+/** Loaded by path: next start, tsx and vitest all run from the project's root. */
+const enginePath = () => path.join(process.cwd(), 'lib', 'consent', 'store', 'embedded-engine.mjs');
+
+type Hello = {ready?: true; held?: true; owner?: {pid: number; command: string} | null; fatal?: string};
+type Reply = {n: number; rows?: unknown[]; error?: string; code?: string};
+
 export async function openEmbeddedStore(dataDir: string): Promise<ConsentStore> {
-  mkdirSync(dataDir, {recursive: true});
-  const releaseLock = await takeLock(dataDir);
+  const client = await openEmbeddedEngine(dataDir);
   try {
-    const db = await PGlite.create(dataDir);
-    return await openSqlStore('embedded', {
-      query: (sql, params) =>
-        (params
-          ? db.query(sql, params)
-          : db.exec(sql).then((results) => ({rows: results.at(-1)?.rows ?? []}))) as never,
-      transaction: (work) =>
-        db.transaction((tx) =>
-          work({
-            query: (sql, params) =>
-              (params ? tx.query(sql, params) : tx.exec(sql).then((r) => ({rows: r.at(-1)?.rows ?? []}))) as never,
-          }),
-        ),
-      close: async () => {
-        await db.close();
-        await releaseLock();
-      },
-    });
+    const store = await openSqlStore('embedded', client);
+    return {...store, enginePeakMemoryMB: client.peakMemoryMB, lost: client.lost};
   } catch (error) {
-    await releaseLock();
+    await client.close();
     throw error;
   }
 }
 
-/** Who holds a folder: what the owner answers on its lock socket. */
-interface Owner {
-  pid: number;
-  command: string;
-}
-
-/**
- * The folder's lock is a Unix socket that the owning process listens on: the operating system
- * releases it when the process ends, however it ends, so a stale lock never blocks (a socket nobody
- * listens on is removed and taken), and a live owner answers with its pid and command line.
- */
-async function takeLock(dataDir: string): Promise<() => Promise<void>> {
+/** The engine alone, as an SQL client (the store's, and the bench's for bulk data). */
+export async function openEmbeddedEngine(dataDir: string): Promise<EngineClient> {
+  mkdirSync(dataDir, {recursive: true});
   const folder = realpathSync(dataDir);
-  // Socket paths are limited to ~100 bytes: named after the folder, in the temporary directory.
-  const socketPath = path.join(
-    tmpdir(),
-    `heyimg-store-${createHash('sha256').update(folder).digest('hex').slice(0, 16)}.sock`,
-  );
-  const me: Owner = {pid: process.pid, command: process.argv.join(' ')};
-  const server = net.createServer((socket) => socket.end(JSON.stringify(me)));
-  server.unref();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(socketPath, () => {
-          server.off('error', reject);
-          resolve();
-        });
-      });
-      return () => new Promise<void>((resolve) => server.close(() => resolve()));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt > 0) throw error;
-      const owner = await askOwner(socketPath);
-      if (owner) {
-        throw new Error(
-          `埋め込みの同意ストア ${folder} はプロセス ${owner.pid}（${owner.command}）が使用中です。そのプロセスを止めてから実行するか、DATABASE_URL で PostgreSQL を使ってください。 / The embedded consent store ${folder} is in use by process ${owner.pid} (${owner.command}); stop it first or use DATABASE_URL.`,
-        );
-      }
-      rmSync(socketPath, {force: true});
-    }
+  // Imported at run time: the bundler would otherwise try to bundle whatever fork() is given.
+  const {fork} = (await import(
+    /* webpackIgnore: true */ /* turbopackIgnore: true */ 'node:child_process'
+  )) as typeof import('node:child_process');
+  const engine = fork(enginePath(), [folder], {
+    execArgv: [],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: {...process.env, HEYIMG_STORE_OWNER: process.argv.join(' ')},
+  });
+  try {
+    const hello = await new Promise<Hello>((resolve, reject) => {
+      engine.once('message', resolve);
+      engine.once('error', reject);
+      engine.once('exit', (code) =>
+        reject(new Error(`the embedded store's engine stopped (exit ${code}) while opening`)),
+      );
+    });
+    if (hello.held) throw new Error(inUseMessage(folder, hello.owner));
+    if (!hello.ready) throw new Error(`The embedded consent store ${folder} cannot open: ${hello.fatal}`);
+    return engineClient(engine);
+  } catch (error) {
+    engine.kill('SIGKILL');
+    throw error;
   }
 }
 
-function askOwner(socketPath: string): Promise<Owner | null> {
-  return new Promise((resolve) => {
-    let answer = '';
-    const socket = net.connect(socketPath);
-    socket.setTimeout(2000, () => socket.destroy());
-    socket.on('data', (chunk) => (answer += chunk));
-    socket.on('end', () => {
-      try {
-        resolve(JSON.parse(answer) as Owner);
-      } catch {
-        resolve({pid: 0, command: 'unknown'});
-      }
-    });
-    // Refused or gone: nobody listens, the lock is stale.
-    socket.on('error', () => resolve(null));
-    socket.on('timeout', () => resolve(null));
+function inUseMessage(folder: string, owner: Hello['owner']): string {
+  const who = owner ? `process ${owner.pid} (${owner.command})` : 'another process';
+  const whoJa = owner ? `プロセス ${owner.pid}（${owner.command}）` : '別のプロセス';
+  return `埋め込みの同意ストア ${folder} は${whoJa}が使用中です。そのプロセスを止めてから実行するか、DATABASE_URL で PostgreSQL を使ってください。 / The embedded consent store ${folder} is in use by ${who}; stop it first or use DATABASE_URL.`;
+}
+
+/**
+ * The SQL client over the engine process: one query at a time on its single connection, a
+ * transaction holding it from BEGIN to COMMIT.
+ */
+type EngineClient = SqlClient & {peakMemoryMB: () => Promise<number>; lost: () => Error | null};
+
+function engineClient(engine: ChildProcess): EngineClient {
+  const pending = new Map<number, {resolve: (rows: unknown[]) => void; reject: (error: Error) => void}>();
+  let next = 0;
+  let stopped: Error | null = null;
+  engine.removeAllListeners();
+  // An open store must not keep an operator's command alive, but an unanswered query must.
+  const settle = (n: number) => {
+    pending.delete(n);
+    if (pending.size === 0) engine.channel?.unref();
+  };
+  engine.on('message', ({n, rows, error, code}: Reply) => {
+    const waiting = pending.get(n);
+    settle(n);
+    if (!waiting) return;
+    if (error === undefined) waiting.resolve(rows ?? []);
+    else waiting.reject(Object.assign(new Error(error), code ? {code} : {}));
   });
+  engine.on('exit', (code, signal) => {
+    stopped = new Error(`the embedded store's engine stopped (${signal ?? `exit ${code}`})`);
+    for (const {reject} of pending.values()) reject(stopped);
+    pending.clear();
+  });
+  engine.unref();
+  engine.channel?.unref();
+
+  const send = (message: {sql?: string; params?: unknown[]; close?: true; memory?: true}) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      if (stopped) return reject(stopped);
+      const n = next++;
+      pending.set(n, {resolve, reject});
+      engine.channel?.ref();
+      engine.send({n, ...message});
+    });
+  const run = <T>(sql: string, params?: unknown[]) => send({sql, params}).then((rows) => ({rows: rows as T[]}));
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = queue.then(work, work);
+    queue = result.catch(() => {});
+    return result;
+  };
+
+  let closing = false;
+  return {
+    lost: () => (closing ? null : stopped),
+    peakMemoryMB: async () => {
+      const [{peakKB}] = (await send({memory: true})) as [{peakKB: number}];
+      return peakKB / 1024;
+    },
+    query: (sql, params) => exclusive(() => run(sql, params)),
+    transaction: (work) =>
+      exclusive(async () => {
+        await run('BEGIN');
+        try {
+          const result = await work({query: run});
+          await run('COMMIT');
+          return result;
+        } catch (error) {
+          await run('ROLLBACK').catch(() => {});
+          throw error;
+        }
+      }),
+    close: () =>
+      exclusive(async () => {
+        if (stopped) return;
+        closing = true;
+        engine.ref(); // until it has closed its files and let go of the lock
+        const exited = new Promise((resolve) => engine.once('exit', resolve));
+        await send({close: true}).catch(() => {});
+        await exited;
+      }),
+  };
 }

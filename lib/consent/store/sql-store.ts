@@ -27,6 +27,16 @@ const COLUMNS = [
   'registry_fingerprint',
 ];
 const INSERTED = COLUMNS.filter((column) => column !== 'received_at');
+/** Parameters in a SELECT list have no column to take their type from: each is cast. */
+const INSERTED_PARAMS = INSERTED.map((column, i) => {
+  const type =
+    column === 'recorded_at'
+      ? 'timestamptz'
+      : (CHOICE_COLUMNS as readonly string[]).includes(column)
+        ? 'boolean'
+        : 'text';
+  return `$${i + 1}::${type}`;
+});
 
 function toReceipt(row: Row): Receipt {
   return {
@@ -89,8 +99,25 @@ export async function openSqlStore(kind: ConsentStore['kind'], client: SqlClient
       ]);
       return existing.rows[0] && sameReceipt(toReceipt(existing.rows[0]), r) ? 'duplicate' : 'conflict';
     },
+    async claim(r: NewReceipt) {
+      return client.transaction(async (tx) => {
+        // Serialises claims of one id (PostgreSQL's READ COMMITTED would let two both see it unused).
+        await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [r.consentId]);
+        const result = await tx.query<{consent_id: string}>(
+          `INSERT INTO consent_receipts (${INSERTED.join(', ')})
+           SELECT ${INSERTED_PARAMS.join(', ')}
+           WHERE NOT EXISTS (SELECT 1 FROM consent_receipts WHERE consent_id = $1::text)
+             AND NOT EXISTS (SELECT 1 FROM consent_deletions WHERE consent_id = $1::text)
+           RETURNING consent_id`,
+          insertedValues(r),
+        );
+        return result.rows.length === 1 ? 'stored' : 'taken';
+      });
+    },
     async list(consentId: string) {
-      const result = await client.query<Row>(`${select} WHERE consent_id = $1 ORDER BY recorded_at`, [consentId]);
+      const result = await client.query<Row>(`${select} WHERE consent_id = $1 ORDER BY received_at, recorded_at`, [
+        consentId,
+      ]);
       return result.rows.map(toReceipt);
     },
     async deleteConsent(consentId: string) {
@@ -99,10 +126,11 @@ export async function openSqlStore(kind: ConsentStore['kind'], client: SqlClient
           'DELETE FROM consent_receipts WHERE consent_id = $1 RETURNING consent_id',
           [consentId],
         );
-        await tx.query('INSERT INTO consent_deletions (consent_id, receipts) VALUES ($1, $2)', [
-          consentId,
-          deleted.rows.length,
-        ]);
+        if (deleted.rows.length > 0)
+          await tx.query('INSERT INTO consent_deletions (consent_id, receipts) VALUES ($1, $2)', [
+            consentId,
+            deleted.rows.length,
+          ]);
         return deleted.rows.length;
       });
     },
@@ -149,9 +177,18 @@ export async function openSqlStore(kind: ConsentStore['kind'], client: SqlClient
       const columns = await client.query<{column_name: string}>(
         `SELECT column_name FROM information_schema.columns WHERE table_name = 'consent_receipts' ORDER BY ordinal_position`,
       );
+      // What "acknowledged" means: a commit waits for the WAL to reach the disk.
+      const setting = async (name: string) =>
+        (await client.query<{setting: string}>('SELECT setting FROM pg_settings WHERE name = $1', [name])).rows[0]
+          ?.setting ?? '';
       return {
         migrations: migrations.rows.map((r) => Number(r.version)),
         columns: columns.rows.map((r) => r.column_name),
+        durability: {
+          fsync: await setting('fsync'),
+          synchronousCommit: await setting('synchronous_commit'),
+          walSyncMethod: await setting('wal_sync_method'),
+        },
       };
     },
     close: () => client.close(),

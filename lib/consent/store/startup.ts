@@ -1,15 +1,22 @@
+import {causeOf, logOncePerMinute} from '../log';
+import {loadProofKeys} from '../ownership';
 import {getConsentStore} from '.';
 
 /**
- * Opens (and migrates) the consent store when the server starts, so that no page request ever waits
- * on it. A second server on the same embedded store stops here with one line naming the folder and
- * the other process; any other failure is logged (by getConsentStore) and the site keeps serving —
- * choices still apply in the browser, and /api/health reports the store unavailable.
+ * Starts opening (and migrating) the consent store when the server starts, without waiting for it:
+ * the engine runs off the main thread, so pages are served from the first moment and receipts as
+ * soon as it is open. A store that cannot open — a second server on the same embedded folder,
+ * a full disk, an unreachable PostgreSQL — is said in the log now, with its cause; the site keeps
+ * serving, receipts are answered 503 and /api/health says why, and the open is tried again with
+ * a growing delay. The proof keys are read now too, so a bad configuration is said at start.
  */
-export async function openStoreAtStartup(): Promise<void> {
+export function openStoreAtStartup(): void {
   try {
-    await getConsentStore();
+    loadProofKeys();
   } catch (error) {
-    if (!process.env.DATABASE_URL && /使用中|in use by process/.test(String(error))) process.exit(1);
+    logOncePerMinute(`[consent] receipts are off: ${causeOf(error)}`);
   }
+  getConsentStore().catch(() => {
+    // getConsentStore logged the cause.
+  });
 }

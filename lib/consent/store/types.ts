@@ -35,8 +35,17 @@ export interface ConsentStore {
    * another receipt with the same id and time is a conflict and is not stored.
    */
   append(receipt: NewReceipt): Promise<'stored' | 'duplicate' | 'conflict'>;
+  /**
+   * The first receipt of a consent id: stored only if the id has no receipt and was never deleted,
+   * atomically (two browsers claiming one id at once: one wins). 'taken' when the id is in use.
+   */
+  claim(receipt: NewReceipt): Promise<'stored' | 'taken'>;
+  /** A visitor's receipts in the order the server received them. */
   list(consentId: string): Promise<Receipt[]>;
-  /** The visitor's own deletion of their receipts, recorded as a deletion (id, time, count). */
+  /**
+   * The visitor's own deletion of their receipts, recorded as a deletion (id, time, count) when
+   * there was something to delete: an unknown id leaves no trace.
+   */
   deleteConsent(consentId: string): Promise<number>;
   /** Receipts received in [from, to), oldest first, in pages: memory does not grow with the log. */
   export(from: Date, to: Date, pageSize?: number): AsyncGenerator<Receipt>;
@@ -44,9 +53,17 @@ export interface ConsentStore {
   deletions(from: Date, to: Date): Promise<Deletion[]>;
   /** Removes receipts received before `cutoff` (the retention period, policy Art. 7). */
   purgeBefore(cutoff: Date): Promise<number>;
-  /** The applied migrations and the receipts table's columns: for tests and the health check. */
-  schema(): Promise<{migrations: number[]; columns: string[]}>;
+  /** The applied migrations, the receipts table's columns and the durability settings: for tests and health. */
+  schema(): Promise<{
+    migrations: number[];
+    columns: string[];
+    durability: {fsync: string; synchronousCommit: string; walSyncMethod: string};
+  }>;
   close(): Promise<void>;
+  /** The embedded store's engine process: its peak memory (the operator's export reports it). */
+  enginePeakMemoryMB?(): Promise<number>;
+  /** Why the embedded store's engine process ended, once it has: the store must be opened again. */
+  lost?(): Error | null;
 }
 
 /** The one thing the two drivers differ in: how a query is sent. */

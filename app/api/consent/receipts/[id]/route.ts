@@ -5,19 +5,23 @@ export const dynamic = 'force-dynamic';
 
 type Context = {params: Promise<{id: string}>};
 
-/** GET: the visitor's receipts as a JSON download. The random 128-bit id is the only key. */
-export const GET = handleErrors(async (_request: Request, context: Context) => {
-  const download = await receiptsOf(parseConsentId((await context.params).id));
+/**
+ * GET: the visitor's receipts as a JSON download — only for the browser holding the id's proof
+ * (an HttpOnly cookie the browser sends by itself); the id alone is answered 403.
+ */
+export const GET = handleErrors(async (request: Request, context: Context) => {
+  assertSameOrigin(request);
+  const download = await receiptsOf(request, parseConsentId((await context.params).id));
   return jsonResponse(download, 200, {
     'content-disposition': `attachment; filename="heyimg-consent-${download.consentId}.json"`,
   });
 });
 
-/** DELETE: removes the visitor's receipts and clears the cookie, so the banner asks again. */
+/** DELETE: removes the visitor's receipts and clears the cookies, so the banner asks again. */
 export const DELETE = handleErrors(async (request: Request, context: Context) => {
   assertSameOrigin(request);
   const result = await deleteReceipts(request, parseConsentId((await context.params).id));
-  return jsonResponse(result.body, 200, {'set-cookie': result.setCookie});
+  return jsonResponse(result.body, 200, {}, result.setCookies);
 });
 
 export const POST = methodNotAllowed(['GET', 'DELETE']);

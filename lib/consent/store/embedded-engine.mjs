@@ -1,0 +1,125 @@
+// The embedded store's engine, in a process of its own: PGlite (PostgreSQL compiled to WASM) runs
+// its start, its recovery and every query here, so a store that takes seconds to open never holds
+// up a page of the server's one main thread, and its WASM memory is not the server's. Plain
+// JavaScript, loaded by path with no loader flags (tsx's hooks deadlock PGlite's start in a worker
+// thread). It stops when its parent goes, however the parent ends; the folder's lock goes with it.
+//
+// Protocol (IPC, advanced serialization): it answers {ready} or {held, owner} or {fatal}; then
+// each {n, sql, params} with {n, rows} or {n, error, code}; {n, memory} with its peak RSS;
+// {n, close} closes and exits.
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {PGlite} from '@electric-sql/pglite';
+import {NodeFS} from '@electric-sql/pglite/nodefs';
+
+const folder = process.argv[2];
+const ownerFile = path.join(folder, 'heyimg-store.owner');
+const HELD = 75; // flock(1)'s exit status (--conflict-exit-code) when another process holds the lock
+process.on('disconnect', () => process.exit(0));
+/** Answers the parent; one that is gone (its 'disconnect' follows) is not an error. */
+const reply = (message, then = () => {}) => {
+  if (!process.connected) return then();
+  process.send(message, () => then());
+};
+
+/**
+ * An exclusive flock(2) on the data folder itself — not on a file in it that could be deleted, nor
+ * on a name in a temporary directory — so every path to the folder (another TMPDIR, a symlink, a
+ * bind mount in another container on the same kernel) meets the same lock. flock(1) holds it as
+ * long as its input, a pipe from this process, is open: however this process ends, the lock is
+ * released, and nothing stale is left behind.
+ */
+function lockFolder() {
+  return new Promise((resolve) => {
+    const holder = spawn(
+      'flock',
+      ['--nonblock', '--conflict-exit-code', String(HELD), folder, 'sh', '-c', 'echo locked; exec cat >/dev/null'],
+      {stdio: ['pipe', 'pipe', 'pipe']},
+    );
+    let errors = '';
+    holder.stderr.on('data', (chunk) => (errors += chunk));
+    holder.on('error', (error) =>
+      resolve({fatal: `flock(1) from util-linux is needed to lock the folder: ${error.message}`}),
+    );
+    holder.on('exit', (code) =>
+      resolve(code === HELD ? {held: true} : {fatal: `flock exited with ${code}: ${errors.trim()}`}),
+    );
+    holder.stdout.once('data', () => {
+      holder.removeAllListeners('exit');
+      resolve({holder});
+    });
+  });
+}
+
+/**
+ * Emscripten's Node file system has no fsync: PostgreSQL's fsync and fdatasync would return
+ * without reaching the disk. This one passes them to the operating system, so that a commit —
+ * an acknowledged receipt — is on disk when PostgreSQL says so.
+ */
+class DurableNodeFS extends NodeFS {
+  async init(pg, opts) {
+    const result = await super.init(pg, opts);
+    result.emscriptenOpts.preRun = [
+      ...(result.emscriptenOpts.preRun ?? []),
+      (module) => {
+        module.NODEFS.stream_ops.fsync = (stream) => {
+          if (stream.nfd !== undefined) fs.fsyncSync(stream.nfd);
+          return 0;
+        };
+      },
+    ];
+    return result;
+  }
+}
+
+function describe(error) {
+  if (typeof error?.message === 'string') return error.message;
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return String(error);
+  }
+}
+
+const lock = await lockFolder();
+if (!lock.holder) {
+  let owner = null;
+  try {
+    owner = JSON.parse(fs.readFileSync(ownerFile, 'utf8'));
+  } catch {
+    // The owner file is only a courtesy: the lock holds without it.
+  }
+  reply(lock.held ? {held: true, owner} : {fatal: lock.fatal}, () => process.exit(0));
+} else {
+  fs.writeFileSync(ownerFile, JSON.stringify({pid: process.ppid, command: process.env.HEYIMG_STORE_OWNER ?? ''}));
+  let db;
+  try {
+    // PGlite starts PostgreSQL with -F (fsync off): the same parameters without it, and WAL
+    // flushed with fsync (Emscripten's fdatasync, PostgreSQL's default here, does nothing).
+    const startParams = [...PGlite.defaultStartParams.filter((param) => param !== '-F'), '-c', 'wal_sync_method=fsync'];
+    db = await PGlite.create({fs: new DurableNodeFS(folder), startParams});
+    reply({ready: true});
+  } catch (error) {
+    reply({fatal: describe(error)}, () => process.exit(1));
+  }
+  process.on('message', async ({n, sql, params, close, memory}) => {
+    try {
+      if (memory) return reply({n, rows: [{peakKB: process.resourceUsage().maxRSS}]});
+      if (close) {
+        await db.close();
+        await new Promise((resolve) => {
+          lock.holder.once('exit', resolve);
+          lock.holder.stdin.end();
+        });
+        reply({n, rows: []}, () => process.exit(0));
+        return;
+      }
+      // exec runs several statements (a migration) and answers the last one's rows.
+      const rows = params ? (await db.query(sql, params)).rows : ((await db.exec(sql)).at(-1)?.rows ?? []);
+      reply({n, rows});
+    } catch (error) {
+      reply({n, error: describe(error), code: error?.code});
+    }
+  });
+}

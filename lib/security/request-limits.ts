@@ -1,0 +1,125 @@
+import {NON_PAGE_CSP, SECURITY_HEADERS} from './headers';
+
+/**
+ * What the proxy answers before any route sees a request: bounds on what a route would parse, and
+ * the site's own redirects (which Next would send without the security headers). Runs in the
+ * proxy (proxy.ts), whose matcher covers the pages, /api and /_next/image.
+ *
+ * Why here and not in the routes: Next's route-handler adapter copies every cookie of the request
+ * into its cookie stores one by one, at a cost that grows with the square of their number (4,019
+ * cookies ≈ 2 s of the one main thread). Only a bound checked before the handler keeps each
+ * request's cost flat. Node already caps all headers together at 16 KB (431); the consent routes
+ * cap bodies (2 KB), and validate the id, the Origin, the Referer and the content type, each
+ * parsed once and linearly.
+ */
+
+/** Far more than the site and any tag on its domain set; each is linear to check. */
+export const MAX_COOKIES = 64;
+export const MAX_COOKIE_BYTES = 8192;
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Redirects of the site's roots: a locale's root leads to its policy. */
+const ROOT_REDIRECTS: Record<string, string> = {'/': '/privacy', '/ja': '/privacy', '/en': '/en/privacy'};
+
+function plain(status: number, ja: string, en: string, headers: Record<string, string> = {}): Response {
+  return new Response(`${ja}\n${en}\n`, {
+    status,
+    headers: withSecurityHeaders({
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': NON_PAGE_CSP,
+      ...headers,
+    }),
+  });
+}
+
+function withSecurityHeaders(headers: Record<string, string>): Headers {
+  const all = new Headers(headers);
+  for (const {key, value} of SECURITY_HEADERS) all.set(key, value);
+  return all;
+}
+
+function redirect(location: string, status: 307 | 308): Response {
+  return new Response(null, {
+    status,
+    headers: withSecurityHeaders({location, 'cache-control': 'no-store', 'content-security-policy': NON_PAGE_CSP}),
+  });
+}
+
+/** 431 when the Cookie header holds more cookies or bytes than any visitor of this site has. */
+export function checkCookieHeader(cookie: string | null): Response | null {
+  if (!cookie) return null;
+  let count = 1;
+  for (let i = cookie.indexOf(';'); i >= 0 && count <= MAX_COOKIES; i = cookie.indexOf(';', i + 1)) count++;
+  if (count <= MAX_COOKIES && cookie.length <= MAX_COOKIE_BYTES) return null;
+  return plain(
+    431,
+    `Cookie が多すぎるか大きすぎます（${MAX_COOKIES} 個・${MAX_COOKIE_BYTES} バイトまで）。このサイトの Cookie を削除してから開き直してください。`,
+    `Too many or too large cookies (at most ${MAX_COOKIES} and ${MAX_COOKIE_BYTES} bytes). Clear this site's cookies and reload.`,
+  );
+}
+
+/**
+ * The early answer for a request, or null to let it through: 431 for an oversized Cookie header;
+ * 400 for a path that is not valid percent-encoding (`/api/consent/receipts/%zz`, which Next would
+ * answer 500) or a URL with control characters (which Next's image route would write into the
+ * log); the site's redirects (roots, trailing slashes), with the security headers.
+ */
+export function earlyResponse(request: Request): Response | null {
+  const tooMany = checkCookieHeader(request.headers.get('cookie'));
+  if (tooMany) return tooMany;
+  const url = new URL(request.url);
+  let path: string;
+  let query: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+    query = decodeURIComponent(url.search.replaceAll('+', ' '));
+  } catch {
+    return plain(400, 'アドレスの % の使い方が正しくありません。', 'Malformed percent-encoding in the address.');
+  }
+  if (CONTROL.test(path) || CONTROL.test(query))
+    return plain(400, 'アドレスに制御文字が含まれています。', 'The address contains control characters.');
+  // Absolute, as Next requires of a proxy's redirect; it sends a same-origin one as a path.
+  const to = (target: string) => new URL(target + url.search, url).href;
+  if (url.pathname in ROOT_REDIRECTS) return redirect(to(ROOT_REDIRECTS[url.pathname]!), 307);
+  if (url.pathname.length > 1 && url.pathname.endsWith('/') && !url.pathname.startsWith('/api/'))
+    // One leading slash, whatever was sent: //evil.example/ must not become //evil.example.
+    return redirect(to('/' + url.pathname.replace(/^\/+|\/+$/g, '')), 308);
+  return null;
+}
+
+/** Whether the proxy's page logic (locales, epochs, CSP) applies: not to the API or Next's files. */
+export function isPageRequest(pathname: string): boolean {
+  return !pathname.startsWith('/api/') && pathname !== '/api' && !pathname.startsWith('/_next/');
+}
+
+/** Next's internal headers, which tell a client how the server works inside and nothing it needs. */
+const INTERNAL_HEADER = /^x-(nextjs-[a-z-]+|middleware-rewrite)$/i;
+
+/**
+ * What only Node's HTTP server sees, before Next: a request target that is not a path (`GET *`,
+ * an absolute URL), which Next answers with a 500 and a stack trace in the log, is answered 400
+ * here; and Next's internal headers (x-nextjs-cache, x-nextjs-prerender, x-nextjs-stale-time,
+ * x-middleware-rewrite — which names the internal route) are left out of every response.
+ * Installed once, at server start (instrumentation.ts).
+ */
+export function guardNodeServer(server: {prototype: {emit: (event: string, ...args: unknown[]) => boolean}}): void {
+  const emit = server.prototype.emit;
+  if ((emit as {guarded?: true}).guarded) return;
+  const guarded = function (this: unknown, event: string, ...args: unknown[]): boolean {
+    if (event !== 'request') return emit.call(this, event, ...args);
+    const [request, response] = args as [import('node:http').IncomingMessage, import('node:http').ServerResponse];
+    if (!request.url?.startsWith('/')) {
+      response.writeHead(400, {'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store'});
+      response.end('リクエストの宛先が正しくありません。\nThe request target must be a path.\n');
+      return true;
+    }
+    const setHeader = response.setHeader;
+    response.setHeader = function (name, value) {
+      return INTERNAL_HEADER.test(name) ? this : setHeader.call(this, name, value);
+    };
+    return emit.call(this, event, ...args);
+  };
+  server.prototype.emit = Object.assign(guarded, {guarded: true as const});
+}

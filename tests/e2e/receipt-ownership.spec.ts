@@ -1,0 +1,105 @@
+import {request as http} from 'node:http';
+import {expect, test} from '@playwright/test';
+import {SECURITY_HEADERS} from '@/lib/security/headers';
+import {PROOF_COOKIE} from '@/lib/consent/ownership';
+import {banner, consentCookie, setConsentCookie} from './consent-helpers';
+import {gotoHydrated} from './helpers';
+
+// Issue 19: what an attacker and a chaos tester found, each answered by the running server.
+
+test('a receipt answers only to its own browser: a forged cookie and a bare id get 403', async ({
+  page,
+  context,
+  browser,
+  baseURL,
+}) => {
+  await gotoHydrated(page, '/privacy');
+  await banner(page, 'ja').getByRole('button', {name: '拒否する'}).click();
+  const {record} = (await consentCookie(context))!;
+  // The proof is an HttpOnly cookie, sent only to the consent API: page scripts cannot read it.
+  await expect
+    .poll(async () => (await context.cookies()).find((c) => c.name === PROOF_COOKIE))
+    .toMatchObject({httpOnly: true, sameSite: 'Strict', path: '/api/consent'});
+  expect(await page.evaluate(() => document.cookie)).not.toContain('heyimg_consent_proof');
+  const receipts = `/api/consent/receipts/${record.id}`;
+  await expect.poll(async () => (await context.request.get(receipts)).status()).toBe(200);
+
+  // An attacker who knows the id writes a cookie of their own holding it.
+  const attacker = await browser.newContext({baseURL});
+  const forged = JSON.stringify({...record, ts: Date.now(), c: {analytics: true, advertising: true}});
+  await setConsentCookie(attacker, baseURL!, forged);
+  const origin = {origin: baseURL!};
+  const post = await attacker.request.post('/api/consent', {
+    headers: {...origin, 'content-type': 'application/json'},
+    data: {record: JSON.parse(forged)},
+  });
+  expect(post.status()).toBe(403);
+  const form = await attacker.request.post('/api/consent', {headers: origin, form: {choice: 'accept', locale: 'ja'}});
+  expect(form.status()).toBe(403);
+  expect((await attacker.request.delete(receipts, {headers: origin})).status()).toBe(403);
+  expect((await attacker.request.get(receipts)).status()).toBe(403);
+  await attacker.close();
+  const stranger = await browser.newContext({baseURL});
+  expect((await stranger.request.get(receipts)).status()).toBe(403);
+  await stranger.close();
+
+  // The owner's record is untouched: one receipt, declined.
+  const mine = (await (await context.request.get(receipts)).json()) as {receipts: {choices: object}[]};
+  expect(mine.receipts.map((r) => r.choices)).toEqual([{analytics: false, advertising: false}]);
+});
+
+test('4,000 cookies are refused with 431 before any route parses them', async ({request}) => {
+  const cookie = Array.from({length: 4000}, (_, i) => `c${i}=1`).join('; ');
+  for (const path of ['/api/consent', '/api/health', '/privacy']) {
+    const response = await request.get(path, {headers: {cookie}, maxRedirects: 0});
+    expect(response.status(), path).toBe(431);
+  }
+});
+
+test('malformed addresses are answered 4xx, never 500', async ({request}) => {
+  for (const path of [
+    '/api/consent/receipts/%',
+    '/api/consent/receipts/%zz',
+    '/_next/image?url=%2Fx%0A%1B%5B31mX&w=64&q=75',
+  ])
+    expect((await request.get(path)).status(), path).toBe(400);
+  const asterisk = await new Promise<number>((resolve, reject) => {
+    const url = new URL(test.info().project.use.baseURL!);
+    http({host: url.hostname, port: url.port, method: 'GET', path: '*'}, (response) => {
+      response.resume();
+      resolve(response.statusCode!);
+    })
+      .on('error', reject)
+      .end();
+  });
+  expect(asterisk).toBe(400);
+});
+
+test('redirects carry the security headers, and no response names Next’s internals', async ({request}) => {
+  for (const [from, to] of [
+    ['/', '/privacy'],
+    ['/privacy/', '/privacy'],
+    ['/en', '/en/privacy'],
+  ] as const) {
+    const response = await request.get(from, {maxRedirects: 0});
+    expect(response.status(), from).toBeGreaterThanOrEqual(300);
+    expect(response.headers().location, from).toBe(to);
+    for (const {key, value} of SECURITY_HEADERS)
+      expect(response.headers()[key.toLowerCase()], `${from} ${key}`).toBe(value);
+  }
+  for (const path of ['/privacy', '/en/privacy', '/api/health', '/nowhere']) {
+    const names = Object.keys((await request.get(path)).headers());
+    expect(
+      names.filter((name) => /^x-(nextjs|middleware)-/.test(name)),
+      path,
+    ).toEqual([]);
+  }
+});
+
+test('the 404 page’s own address is a 404, kept by a shared cache for a minute at most', async ({request}) => {
+  for (const path of ['/page-not-found', '/en/page-not-found']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(response.headers()['cache-control'], path).toBe('public, max-age=0, s-maxage=60');
+  }
+});

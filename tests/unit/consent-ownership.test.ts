@@ -1,0 +1,198 @@
+import {randomBytes} from 'node:crypto';
+import {beforeEach, describe, expect, it, vi} from 'vitest';
+import type {ConsentStore, Deletion, NewReceipt, Receipt} from '@/lib/consent/store/types';
+
+// Issue 19, finding 1: a receipt answered to whoever knew its id. These run the routes' domain
+// rules (service.ts) over an in-memory store with the same claim rules as the SQL one.
+const receipts: Receipt[] = [];
+const deletions: Deletion[] = [];
+const memoryStore = {
+  kind: 'embedded',
+  async append(r: NewReceipt) {
+    const same = receipts.find((s) => s.consentId === r.consentId && +s.recordedAt === +r.recordedAt);
+    if (!same) receipts.push({...r, receivedAt: new Date()});
+    return same ? (JSON.stringify(same.choices) === JSON.stringify(r.choices) ? 'duplicate' : 'conflict') : 'stored';
+  },
+  async claim(r: NewReceipt) {
+    if (receipts.some((s) => s.consentId === r.consentId) || deletions.some((d) => d.consentId === r.consentId))
+      return 'taken';
+    receipts.push({...r, receivedAt: new Date()});
+    return 'stored';
+  },
+  async list(id: string) {
+    return receipts.filter((r) => r.consentId === id);
+  },
+  async deleteConsent(id: string) {
+    const mine = receipts.filter((r) => r.consentId === id);
+    receipts.splice(0, receipts.length, ...receipts.filter((r) => r.consentId !== id));
+    if (mine.length) deletions.push({consentId: id, deletedAt: new Date(), receipts: mine.length});
+    return mine.length;
+  },
+} as unknown as ConsentStore;
+vi.mock('@/lib/consent/store', () => ({getConsentStore: async () => memoryStore, noteWrite: () => {}}));
+
+const oldKey = `old:${randomBytes(32).toString('base64')}`;
+const newKey = `new:${randomBytes(32).toString('base64')}`;
+process.env.CONSENT_PROOF_KEYS = oldKey;
+const service = await import('@/lib/consent/service');
+const {REGISTRY_FINGERPRINT} = await import('@/lib/consent/server');
+const {PROOF_COOKIE, parseProofKeys, issueProof, verifyProof} = await import('@/lib/consent/ownership');
+
+const ORIGIN = 'http://127.0.0.1:3000';
+const VICTIM = 'a'.repeat(32);
+
+function record(overrides: Record<string, unknown> = {}) {
+  return {
+    v: 2,
+    id: VICTIM,
+    ts: Date.now() - 1000,
+    pv: '1.0.0',
+    l: 'ja',
+    rf: REGISTRY_FINGERPRINT,
+    c: {analytics: false, advertising: false},
+    m: 'banner',
+    ...overrides,
+  };
+}
+
+/** A request as a browser sends it, with the cookies it holds. */
+function request(path: string, cookies: Record<string, string>, init: RequestInit = {}) {
+  const cookie = Object.entries(cookies)
+    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+    .join('; ');
+  return new Request(`${ORIGIN}${path}`, {...init, headers: {host: '127.0.0.1:3000', origin: ORIGIN, cookie}});
+}
+
+const consentCookie = (r: ReturnType<typeof record>) => ({heyimg_consent: JSON.stringify(r)});
+const proofFrom = (setCookies: string[]) =>
+  setCookies
+    .find((c) => c.startsWith(`${PROOF_COOKIE}=`))
+    ?.split(';')[0]!
+    .slice(PROOF_COOKIE.length + 1);
+const status = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 200,
+    (error: {status: number}) => error.status,
+  );
+
+describe('a receipt answers only to the browser that holds its proof', () => {
+  let victimProof: string;
+  const victim = record();
+
+  beforeEach(async () => {
+    receipts.length = 0;
+    deletions.length = 0;
+    const first = await service.recordReceipt(
+      request('/api/consent', consentCookie(victim)),
+      JSON.stringify({record: victim}),
+    );
+    expect(first.outcome).toBe('stored');
+    victimProof = proofFrom(first.setCookies)!;
+  });
+
+  it('issues the proof as an HttpOnly cookie that page scripts cannot read, only for the API', async () => {
+    const first = await service.recordReceipt(
+      request('/api/consent', consentCookie(record({id: 'b'.repeat(32)}))),
+      JSON.stringify({record: record({id: 'b'.repeat(32)})}),
+    );
+    const header = first.setCookies.find((c) => c.startsWith(PROOF_COOKIE))!;
+    expect(header).toMatch(/; Path=\/api\/consent; Max-Age=15552000; HttpOnly; SameSite=Strict$/);
+  });
+
+  it('refuses a self-made cookie holding the victim’s id: POST, form, DELETE and GET are 403', async () => {
+    const forged = consentCookie(record({ts: Date.now(), c: {analytics: true, advertising: true}}));
+    const later = record({ts: Date.now(), c: {analytics: true, advertising: true}});
+    expect(await status(service.recordReceipt(request('/api/consent', forged), JSON.stringify({record: later})))).toBe(
+      403,
+    );
+    expect(await status(service.recordFormChoice(request('/api/consent', forged), 'choice=accept&locale=ja'))).toBe(
+      403,
+    );
+    expect(await status(service.deleteReceipts(request(`/api/consent/receipts/${VICTIM}`, forged), VICTIM))).toBe(403);
+    expect(await status(service.receiptsOf(request(`/api/consent/receipts/${VICTIM}`, {}), VICTIM))).toBe(403);
+    expect(await status(service.receiptsOf(request(`/api/consent/receipts/${VICTIM}`, forged), VICTIM))).toBe(403);
+    // A proof made up, or one for another id, is no proof.
+    const madeUp = {...forged, [PROOF_COOKIE]: `old.${'A'.repeat(43)}`};
+    expect(await status(service.receiptsOf(request('/x', madeUp), VICTIM))).toBe(403);
+    const otherIds = {...forged, [PROOF_COOKIE]: issueProof(parseProofKeys(oldKey, 'test'), 'c'.repeat(32))};
+    expect(await status(service.receiptsOf(request('/x', otherIds), VICTIM))).toBe(403);
+    expect(receipts.map((r) => r.choices)).toEqual([victim.c]);
+  });
+
+  it('serves the owner: reading, adding and deleting with the proof', async () => {
+    const mine = {...consentCookie(victim), [PROOF_COOKIE]: victimProof};
+    expect((await service.receiptsOf(request('/x', mine), VICTIM)).receipts).toHaveLength(1);
+    const next = record({ts: Date.now(), m: 'preferences'});
+    const added = await service.recordReceipt(request('/api/consent', mine), JSON.stringify({record: next}));
+    expect(added.outcome).toBe('stored');
+    const deleted = await service.deleteReceipts(request('/x', mine), VICTIM);
+    expect(deleted.body).toEqual({consentId: VICTIM, deleted: 2});
+    // Both cookies are cleared: the banner asks again, under a new id.
+    expect(deleted.setCookies).toEqual([
+      expect.stringMatching(/^heyimg_consent=; .*Max-Age=0/),
+      expect.stringMatching(/^heyimg_consent_proof=; .*Max-Age=0/),
+    ]);
+  });
+
+  it('refuses to re-create a deleted id without its proof (no replay at the victim’s old time)', async () => {
+    const mine = {...consentCookie(victim), [PROOF_COOKIE]: victimProof};
+    await service.deleteReceipts(request('/x', mine), VICTIM);
+    const replay = record({c: {analytics: true, advertising: true}});
+    expect(
+      await status(
+        service.recordReceipt(request('/api/consent', consentCookie(replay)), JSON.stringify({record: replay})),
+      ),
+    ).toBe(403);
+    expect(receipts).toEqual([]);
+  });
+
+  it('gives the no-JavaScript form a new id and its proof when the browser has none', async () => {
+    const result = await service.recordFormChoice(request('/api/consent', {}), 'choice=decline&locale=en');
+    expect(result.stored).toBe(true);
+    const id = JSON.parse(decodeURIComponent(result.setCookies[0]!.split(';')[0]!.split('=')[1]!)).id as string;
+    expect(id).not.toBe(VICTIM);
+    expect(verifyProof(parseProofKeys(oldKey, 'test'), id, proofFrom(result.setCookies))).toBe('current');
+  });
+
+  it('accepts a proof under a rotated key and re-issues it under the new one', async () => {
+    const rotated = [...parseProofKeys(`${newKey},${oldKey}`, 'test')];
+    expect(verifyProof(rotated, VICTIM, victimProof)).toBe('rotated');
+    expect(verifyProof(parseProofKeys(newKey, 'test'), VICTIM, victimProof)).toBeNull();
+    expect(verifyProof(rotated, VICTIM, issueProof(rotated, VICTIM))).toBe('current');
+  });
+});
+
+describe('only what the site published is accepted', () => {
+  beforeEach(() => {
+    receipts.length = 0;
+    deletions.length = 0;
+  });
+
+  it.each(['0000000000000000', 'ffffffffffffffff'])('refuses the registry fingerprint %s (400)', async (rf) => {
+    const r = record({id: 'd'.repeat(32), rf});
+    expect(
+      await status(service.recordReceipt(request('/api/consent', consentCookie(r)), JSON.stringify({record: r}))),
+    ).toBe(400);
+    expect(receipts).toEqual([]);
+  });
+
+  it('takes the server’s time as the time a receipt was received', async () => {
+    const r = record({id: 'e'.repeat(32), ts: Date.now() - 3 * 24 * 60 * 60 * 1000});
+    const before = Date.now();
+    const result = await service.recordReceipt(request('/api/consent', consentCookie(r)), JSON.stringify({record: r}));
+    const proof = proofFrom(result.setCookies)!;
+    const [stored] = (await service.receiptsOf(request('/x', {[PROOF_COOKIE]: proof}), r.id)).receipts;
+    expect(Date.parse(stored!.receivedAt)).toBeGreaterThanOrEqual(before);
+  });
+});
+
+describe('proof keys from configuration', () => {
+  it('refuses short, malformed or duplicate keys, naming where they came from', () => {
+    expect(() => parseProofKeys('k:c2hvcnQ=', 'CONSENT_PROOF_KEYS')).toThrow(
+      /CONSENT_PROOF_KEYS: key 1 .* at least 32 bytes/,
+    );
+    expect(() => parseProofKeys('no colon', 'file')).toThrow(/file: key 1/);
+    expect(() => parseProofKeys(`${oldKey},${oldKey}`, 'file')).toThrow(/same name/);
+    expect(() => parseProofKeys('# only a comment\n', 'file')).toThrow(/no key/);
+  });
+});
