@@ -1,5 +1,5 @@
 import {spawn} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {CONSENT_CONTRACT, CONSENT_COOKIE} from '../lib/consent/contract';
@@ -93,7 +93,7 @@ export async function exportAtScale(total: number) {
  * A server started on a store, measured from the moment it is spawned: when the first /privacy
  * answers, when the store is ready (/api/health 200), and the first receipt after that.
  */
-async function freshStart(port: number, dataDir: string) {
+export async function freshStart(port: number, dataDir: string, settled: 'ok' | 'unavailable' = 'ok') {
   const origin = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const child = spawn('npx', ['next', 'start', '-p', String(port)], {
@@ -110,7 +110,11 @@ async function freshStart(port: number, dataDir: string) {
   };
   try {
     const firstPage = await until(async () => (await fetch(`${origin}/privacy`)).status === 200);
-    const ready = await until(async () => (await fetch(`${origin}/api/health`)).status === 200);
+    const ready = await until(async () => {
+      const health = (await (await fetch(`${origin}/api/health`)).json()) as {state: string};
+      // The baseline's store, which cannot open, is settled as soon as it has said so.
+      return health.state === settled;
+    });
     const record = {
       v: CONSENT_CONTRACT.schemaVersion,
       id: Math.random().toString(16).slice(2).padEnd(32, '0').slice(0, 32),
@@ -137,6 +141,14 @@ async function freshStart(port: number, dataDir: string) {
       child.once('exit', resolve);
       process.kill(-child.pid!, 'SIGTERM');
     });
+    // The next start must not be answered by this server's last moments.
+    while (
+      await fetch(`${origin}/privacy`).then(
+        () => true,
+        () => false,
+      )
+    )
+      await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -149,12 +161,16 @@ async function freshStart(port: number, dataDir: string) {
 export async function firstReceiptLatency(port: number, existing: number) {
   const fresh = mkdtempSync(path.join(tmpdir(), 'bench-fresh-store-'));
   const full = await embeddedStoreWith(existing);
+  // The baseline of the same run: a store that fails at once (its folder is a file).
+  const failing = path.join(fresh, 'not-a-folder');
+  writeFileSync(failing, '');
   const rows = [];
   for (const [label, dir] of [
-    ['new store', fresh],
+    ['baseline: a store that fails at once', failing],
+    ['new store', path.join(fresh, 'store')],
     [`existing store (${existing.toLocaleString('en')} receipts)`, full],
   ] as const) {
-    const r = await freshStart(port, dir);
+    const r = await freshStart(port, dir, dir === failing ? 'unavailable' : 'ok');
     rows.push({
       store: label,
       'first /privacy after spawn': `${Math.round(r.firstPage)} ms`,
