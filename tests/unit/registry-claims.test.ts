@@ -1,5 +1,6 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {CONSENT_CONTRACT, CONSENT_COOKIE} from '@/lib/consent/contract';
+import {PROOF_COOKIE, proofCookieHeader} from '@/lib/consent/ownership';
 import {flushReceipts, queueReceipt, RECEIPT_QUEUE_KEY} from '@/lib/consent/receipts';
 import {ALL_DENIED, createConsent, serializeConsent} from '@/lib/consent/record';
 import {cookieRegistry} from '@/lib/consent/site-registry';
@@ -53,6 +54,25 @@ describe(`${CONSENT_COOKIE} (the consent cookie)`, () => {
     const {duration} = declaration(CONSENT_COOKIE);
     expect(duration.ja).toBe(`${CONSENT_CONTRACT.maxAgeDays}日`);
     expect(duration.en).toBe(`${CONSENT_CONTRACT.maxAgeDays} days`);
+  });
+});
+
+describe(`${PROOF_COOKIE} (the proof of ownership)`, () => {
+  const attributes = proofCookieHeader('0'.repeat(43), true).split('; ');
+
+  it('cannot be read by page scripts, as the table says', () => {
+    expect(attributes).toContain('HttpOnly');
+    expect(declaration(PROOF_COOKIE).purpose.ja).toContain('ページのスクリプトからは読めず');
+  });
+
+  it('is sent only to the consent routes (shown, added to, deleted), as the table says', () => {
+    expect(attributes).toContain('Path=/api/consent');
+    expect(declaration(PROOF_COOKIE).purpose.ja).toContain('記録の表示・追加・削除のときだけ送られます');
+  });
+
+  it(`lasts the ${CONSENT_CONTRACT.maxAgeDays} days the table says`, () => {
+    expect(attributes).toContain(`Max-Age=${CONSENT_CONTRACT.maxAgeDays * 24 * 60 * 60}`);
+    expect(declaration(PROOF_COOKIE).duration.ja).toBe(`${CONSENT_CONTRACT.maxAgeDays}日`);
   });
 });
 
