@@ -1,6 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {gzipSync} from 'node:zlib';
 import {expect, test} from '@playwright/test';
+import {readPolicyHistory} from '@/lib/policy/load';
 import {CSP_MANIFEST_FILE, distDir} from '@/lib/security/csp-manifest';
 
 // scripts/test.sh keeps `next build`'s output here, so the route table can be checked as printed.
@@ -10,22 +11,27 @@ const BUILD_LOG = `${DIST}/build-output.log`;
 test('the build lists the policy routes, archive and comparison included, as statically generated (●)', () => {
   expect(existsSync(BUILD_LOG), `${BUILD_LOG} is written by npm test's build step: run npm test`).toBe(true);
   const log = readFileSync(BUILD_LOG, 'utf8');
-  for (const route of [
-    '/ja/privacy/1.0.0',
-    '/en/privacy/1.0.0',
-    '/ja/privacy/1.0.0/versions',
-    '/en/privacy/1.0.0/versions',
-  ]) {
-    expect(log).toContain(`● ${route}`);
-  }
-  expect(log).toMatch(/● \/\[locale\]\/privacy\/\[epoch\]\/versions\/\[version\]\/changes/);
+  // Next lists each route and, under it, the paths it prerendered (●); the full list is the manifest's.
+  for (const route of ['privacy/[epoch]', 'privacy/[epoch]/versions', 'privacy/[epoch]/versions/[version]'])
+    expect(log).toContain(`/[locale]/${route} (`);
+  expect(log).toMatch(/● \/ja\/privacy\/\d+\.\d+\.\d+/);
   const manifest = JSON.parse(readFileSync(`${DIST}/prerender-manifest.json`, 'utf8')) as {
     routes: Record<string, unknown>;
   };
+  // Every epoch of the real record, every version at its address and every comparison, in both
+  // languages: whatever versions legal staff have published.
+  const versions = readPolicyHistory('content/privacy').versions.map((v) => v.version);
+  const expected = ['ja', 'en'].flatMap((locale) =>
+    versions.flatMap((epoch) => [
+      `/${locale}/privacy/${epoch}`,
+      `/${locale}/privacy/${epoch}/versions`,
+      ...versions.map((v) => `/${locale}/privacy/${epoch}/versions/${v}`),
+      ...versions.slice(1).map((v) => `/${locale}/privacy/${epoch}/versions/${v}/changes`),
+    ]),
+  );
   expect(Object.keys(manifest.routes)).toEqual(
     expect.arrayContaining([
-      '/ja/privacy/1.0.0/versions/1.0.0',
-      '/en/privacy/1.0.0/versions/1.0.0',
+      ...expected,
       '/ja/e2e-fixtures/privacy/1.0.0/versions/1.1.0/changes',
       '/en/e2e-fixtures/privacy/1.1.0/versions/1.1.0/changes',
     ]),

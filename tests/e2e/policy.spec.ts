@@ -1,9 +1,10 @@
 import {expect, test} from '@playwright/test';
 import {readPolicyHistory} from '@/lib/policy/load';
+import {recordToday} from '../support/policy-record';
 import {expectNoAxeViolations, POLICY_PATH, waitForHydration} from './helpers';
 
 /** The version /privacy shows (the real record as legal staff leave it). */
-const CURRENT = readPolicyHistory('content/privacy').versions.at(-1)!;
+const CURRENT = recordToday().shown;
 
 const ARTICLES = {
   ja: [
@@ -121,12 +122,21 @@ for (const locale of ['ja', 'en'] as const) {
       const dated = readPolicyHistory('content/privacy').versions.filter((v) => v.revision.date).length;
       await expect(history.locator('time')).toHaveCount(dated);
       if (dated === 0) await expect(history).toContainText(locale === 'ja' ? '日付未定' : 'Date not yet decided');
-      // The policy's own text cites a date (the Act of 2003); the site's additions around it state none.
+      // The policy's own text cites a date (the Act of 2003); the site's additions around it state only
+      // the dates legal staff set (and a period's last day, the day before the next date).
+      const record = readPolicyHistory('content/privacy').versions;
+      const decided = record.flatMap((v) => [v.effectiveDate, v.revision.date]).filter((d): d is string => !!d);
+      const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      const allowed = new Set([...decided, ...decided.map(dayBefore)]);
+      const shown = page.locator('.policy-header time, #revisions time');
+      for (const datetime of await shown.evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!)))
+        expect(allowed, datetime).toContain(datetime);
       const text = (await page.locator('.policy-header').innerText()) + (await history.innerText());
-      expect(text).not.toMatch(
-        locale === 'ja' ? /制定|初版|\d{4}年\d{1,2}月\d{1,2}日/ : /Established|First version|\w+ \d{1,2}, \d{4}/,
-      );
-      expect(await page.locator('meta[property="article:modified_time"]').count()).toBe(0);
+      expect(text).not.toMatch(locale === 'ja' ? /制定|初版/ : /Established|First version/);
+      if (decided.length === 0) {
+        expect(text).not.toMatch(locale === 'ja' ? /\d{4}年\d{1,2}月\d{1,2}日/ : /\w+ \d{1,2}, \d{4}/);
+        expect(await page.locator('meta[property="article:modified_time"]').count()).toBe(0);
+      }
     });
 
     test('shows the contact as mailto: and the glossary', async ({page}) => {

@@ -1,4 +1,5 @@
 import {readPolicyHistory} from '@/lib/policy/load';
+import {currentIndex, japanDay} from '@/lib/policy/schedule';
 import type {PolicyDocument, PolicyLocale} from '@/lib/policy/types';
 
 /**
@@ -14,3 +15,14 @@ export function recordedVersion(version: string): Record<PolicyLocale, PolicyDoc
 
 /** The first version: the source text (tests/fixtures/source), reproduced verbatim. */
 export const FIRST_VERSION = '1.0.0';
+
+/**
+ * The site's record as the proxy serves it today: every version, and the one /privacy shows (the
+ * newest whose effective date has come, or the first). Legal staff may have published a version
+ * that is still upcoming, so the newest is not always the one shown.
+ */
+export function recordToday(now = Date.now()) {
+  const versions = readPolicyHistory().versions;
+  const index = currentIndex(versions, japanDay(now));
+  return {versions, shown: versions[index]!, shownIndex: index};
+}
