@@ -161,8 +161,29 @@ async function appendOwned(request: Request, receipt: NewReceipt) {
     return {outcome, proofCookie: proof === 'rotated' ? proofCookie(request, receipt.consentId) : null};
   }
   const claimed = await withStore((store) => store.claim(receipt));
-  if (claimed === 'taken') throw NOT_YOURS;
+  if (claimed === 'taken') {
+    // The same browser resending what it already stored, before the answer with its proof arrived
+    // (it left the page at once): nothing changes and nothing is disclosed that the sender did not
+    // send, so it is the idempotent 200 — but never a proof, which only a new claim earns.
+    if (await isStoredAlready(receipt)) return {outcome: 'duplicate' as const, proofCookie: null};
+    throw NOT_YOURS;
+  }
   return {outcome: 'stored' as const, proofCookie: proofCookie(request, receipt.consentId)};
+}
+
+/** Whether exactly this receipt (its identity and everything it says) is stored. */
+async function isStoredAlready(receipt: NewReceipt): Promise<boolean> {
+  const stored = await withStore((store) => store.list(receipt.consentId));
+  return stored.some(
+    (existing) =>
+      existing.recordedAt.getTime() === receipt.recordedAt.getTime() &&
+      existing.policyVersion === receipt.policyVersion &&
+      existing.method === receipt.method &&
+      existing.locale === receipt.locale &&
+      existing.policySha256 === receipt.policySha256 &&
+      existing.registryFingerprint === receipt.registryFingerprint &&
+      CONSENT_CONTRACT.optional.every((category) => existing.choices[category] === receipt.choices[category]),
+  );
 }
 
 /**

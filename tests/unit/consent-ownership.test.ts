@@ -119,6 +119,23 @@ describe('a receipt answers only to the browser that holds its proof', () => {
     expect(receipts.map((r) => r.choices)).toEqual([victim.c]);
   });
 
+  it('answers the same browser resending exactly what it stored, before its proof arrived: 200, no proof', async () => {
+    const resent = await service.recordReceipt(
+      request('/api/consent', consentCookie(victim)),
+      JSON.stringify({record: victim}),
+    );
+    expect(resent.outcome).toBe('duplicate');
+    expect(proofFrom(resent.setCookies)).toBeUndefined();
+    // Anything else said under that id without the proof is still refused, and nothing was added.
+    const changed = record({ts: victim.ts, c: {analytics: true, advertising: true}});
+    expect(
+      await status(
+        service.recordReceipt(request('/api/consent', consentCookie(changed)), JSON.stringify({record: changed})),
+      ),
+    ).toBe(403);
+    expect(receipts).toHaveLength(1);
+  });
+
   it('serves the owner: reading, adding and deleting with the proof', async () => {
     const mine = {...consentCookie(victim), [PROOF_COOKIE]: victimProof};
     expect((await service.receiptsOf(request('/x', mine), VICTIM)).receipts).toHaveLength(1);
