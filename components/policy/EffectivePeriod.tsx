@@ -1,13 +1,7 @@
 import {useTranslations} from 'next-intl';
 import type {PolicyVersion} from '@/lib/policy/load';
+import {dayBefore} from '@/lib/policy/schedule';
 import {PolicyDate} from './PolicyDate';
-
-/** The day before a date: the last day a version is in force before the next one takes effect. */
-function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * 施行期間, as a row of a <dl>: from its effective date until the day before the next version's. A

@@ -28,6 +28,11 @@ export function effectiveInstant(date: string): number {
   return Date.parse(`${date}T00:00:00+09:00`);
 }
 
+/** The day before a date: the last day a version is in force before the next one takes effect. */
+export function dayBefore(date: string): string {
+  return japanDay(effectiveInstant(date) - 1);
+}
+
 /**
  * The index of the version the site shows as current on a day: the newest whose effective date has
  * come, or the first version while none has (in force or only published, as its date says).

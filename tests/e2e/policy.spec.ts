@@ -1,5 +1,6 @@
 import {expect, test} from '@playwright/test';
 import {readPolicyHistory} from '@/lib/policy/load';
+import {dayBefore} from '@/lib/policy/schedule';
 import {recordToday} from '../support/policy-record';
 import {expectNoAxeViolations, POLICY_PATH, waitForHydration} from './helpers';
 
@@ -126,7 +127,6 @@ for (const locale of ['ja', 'en'] as const) {
       // the dates legal staff set (and a period's last day, the day before the next date).
       const record = readPolicyHistory('content/privacy').versions;
       const decided = record.flatMap((v) => [v.effectiveDate, v.revision.date]).filter((d): d is string => !!d);
-      const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
       const allowed = new Set([...decided, ...decided.map(dayBefore)]);
       const shown = page.locator('.policy-header time, #revisions time');
       for (const datetime of await shown.evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!)))

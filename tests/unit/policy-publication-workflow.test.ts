@@ -6,7 +6,7 @@ import {afterAll, describe, expect, it, vi} from 'vitest';
 import {comparePolicies} from '@/lib/policy/compare';
 import {PolicyError} from '@/lib/policy/diagnostics';
 import {loadPolicyHistory, readPolicyHistory} from '@/lib/policy/load';
-import {currentIndex, effectiveInstant, japanDay} from '@/lib/policy/schedule';
+import {currentIndex, dayBefore, effectiveInstant, japanDay} from '@/lib/policy/schedule';
 import {epochView} from '@/lib/policy/sources';
 
 /**
@@ -73,7 +73,7 @@ describe('publishing a new version, as legal staff do it', {timeout: 60_000}, ()
   // a version that is itself still upcoming): the new version's date is always later.
   const from = current.effectiveDate && current.effectiveDate > today ? current.effectiveDate : today;
   const nextDate = japanDay(effectiveInstant(from) + 30 * DAY);
-  const dayBefore = japanDay(effectiveInstant(nextDate) - 1);
+  const lastDayBefore = dayBefore(nextDate);
   const dated = copyOfContent('dated');
   const created = newVersion(dated, next);
   edit(dated, nextDate);
@@ -96,14 +96,14 @@ describe('publishing a new version, as legal staff do it', {timeout: 60_000}, ()
   });
 
   it('announces the new version and keeps the text before it until its date', () => {
-    for (const day of [today, dayBefore]) {
+    for (const day of [today, lastDayBefore]) {
       const view = viewOn(dated, day);
       expect(view.current.version).not.toBe(next);
       expect(view.upcoming.map((v) => v.version)).toContain(next);
       expect(view.status(view.upcoming.at(-1)!)).toBe('upcoming');
       expect(view.status(view.current)).toBe(view.current.effectiveDate ? 'in-force' : 'published');
     }
-    expect(viewOn(dated, dayBefore).current.version).toBe(current.version);
+    expect(viewOn(dated, lastDayBefore).current.version).toBe(current.version);
   });
 
   it.each(['ja', 'en'] as const)('marks the added sentence as inserted (%s)', (locale) => {

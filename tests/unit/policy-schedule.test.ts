@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {
   currentIndex,
+  dayBefore,
   effectiveInstant,
   nextSwitch,
   PAGE_CACHE_SECONDS,
@@ -29,6 +30,8 @@ describe('dates decide status, and only dates', () => {
     expect(statusOf(undatedFirst, 1, 2)).toBe('superseded');
     expect(statusOf(undatedFirst, 2, 2)).toBe('in-force');
     expect(effectiveInstant('2027-04-01')).toBe(Date.parse('2027-03-31T15:00:00Z'));
+    expect(dayBefore('2027-04-01')).toBe('2027-03-31');
+    expect(dayBefore('2028-03-01')).toBe('2028-02-29');
   });
 
   it('never lets a later version without a date take effect: it is a draft', () => {
