@@ -4,7 +4,16 @@ import {currentIndex, japanDay, nextSwitch, pageCacheControl} from './lib/policy
 import {contentSecurityPolicy} from './lib/security/csp';
 import {NON_PAGE_CSP, SECURITY_HEADERS} from './lib/security/headers';
 import {earlyResponse, isPageRequest} from './lib/security/request-limits';
-import {cspManifest, developmentPolicies, matchesPage, type CspManifest} from './lib/security/csp-manifest';
+import {pageAnswer, readPageCopy, type PageCopy} from './lib/pages/prerendered';
+import {
+  cspManifest,
+  developmentPolicies,
+  distDir,
+  matchesPage,
+  type CspManifest,
+  type PageHashes,
+  type PrerenderedPage,
+} from './lib/security/csp-manifest';
 
 const PRODUCTION = process.env.NODE_ENV === 'production';
 const warned = new Set<string>();
@@ -57,15 +66,26 @@ function defaultLocaleRedirect(request: NextRequest): NextResponse | null {
   return response;
 }
 
+const copies = new Map<string, PageCopy>();
+
+/** A prerendered page's copy (lib/pages/prerendered.ts), read on its first request and kept. */
+function pageCopy(route: string, page: PrerenderedPage): PageCopy {
+  let copy = copies.get(route);
+  if (!copy) copies.set(route, (copy = readPageCopy(distDir(), route, page.etag)));
+  return copy;
+}
+
 /**
  * The page a public URL shows, and what a static site cannot do by itself: every page gets a
  * Content-Security-Policy listing the hashes of exactly the inline scripts the build wrote into it
  * (from the build's manifest); a policy page is served as prerendered for the epoch in force, so it
  * switches to a new version on its effective date without a rebuild; an unknown path gets the
- * prerendered localized 404 with status 404. A page of the app that is not prerendered gets the CSP
- * without hashes: its inline scripts are blocked, visibly, never turned into a 404.
+ * prerendered localized 404 with status 404. A prerendered page is answered here, from the copy the
+ * build made (a rewrite would make Next resolve the route a second time). A page
+ * of the app that is not prerendered is rewritten to Next with the CSP without hashes: its inline
+ * scripts are blocked, visibly, never turned into a 404.
  */
-function pageResponse(request: NextRequest): NextResponse {
+function pageResponse(request: NextRequest): Response {
   const redirect = defaultLocaleRedirect(request);
   if (redirect) return redirect;
   const {locale, page} = localeAndPath(request.nextUrl.pathname);
@@ -74,29 +94,47 @@ function pageResponse(request: NextRequest): NextResponse {
   // Development has no build manifest: the policy pages still need their epoch.
   const policy = policyRoute(manifest?.policies ?? developmentPolicies(), locale, page, at);
   const route = policy?.route ?? `/${locale}${page === '/' ? '' : page.replace(/\/$/, '')}`;
-  if (!PRODUCTION) return NextResponse.rewrite(new URL(route, request.url));
-  let hashes = manifest?.prerendered[route];
-  let result = NextResponse.rewrite(new URL(route, request.url));
+  if (!manifest) return NextResponse.rewrite(new URL(route, request.url));
+  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  const headers = (hashes: PageHashes, cacheControl: string) => {
+    const all = new Headers(SECURITY_HEADERS.map(({key, value}): [string, string] => [key, value]));
+    all.set('cache-control', cacheControl);
+    all.set('content-security-policy', contentSecurityPolicy(hashes, {https}));
+    return all;
+  };
   // The 404 page's own address is not a page: it answers 404 like any unknown one.
   const notFoundPage = `/${locale}/page-not-found`;
-  if (route === notFoundPage) hashes = undefined;
-  if (!hashes && manifest && (policy || route === notFoundPage || !matchesPage(route, manifest.pages))) {
-    hashes = manifest.prerendered[notFoundPage];
-    result = NextResponse.rewrite(new URL(notFoundPage, request.url), {status: 404});
+  const prerendered = route === notFoundPage ? undefined : manifest.prerendered[route];
+  const answerable = request.method === 'GET' || request.method === 'HEAD';
+  if (prerendered && answerable) {
+    // Never Next's year-long default: a shared cache keeps a page for a bounded time, and a policy
+    // page no later than the next version's effective date.
+    const cacheControl = pageCacheControl(policy?.switchesAt ?? null, at);
+    return pageAnswer(request, pageCopy(route, prerendered), 200, headers(prerendered, cacheControl));
+  }
+  const notFound = manifest.prerendered[notFoundPage];
+  if (!prerendered && notFound && (policy || route === notFoundPage || !matchesPage(route, manifest.pages))) {
     // A mistyped address may stay a 404 in a shared cache for a minute only.
-    result.headers.set('cache-control', 'public, max-age=0, s-maxage=60');
-  } else if (!hashes && !warned.has(route)) {
+    const cacheControl = 'public, max-age=0, s-maxage=60';
+    if (answerable) return pageAnswer(request, pageCopy(notFoundPage, notFound), 404, headers(notFound, cacheControl));
+    const result = NextResponse.rewrite(new URL(notFoundPage, request.url), {status: 404});
+    result.headers.set('cache-control', cacheControl);
+    result.headers.set('content-security-policy', contentSecurityPolicy(notFound, {https}));
+    return result;
+  }
+  if (!prerendered && !warned.has(route)) {
     warned.add(route);
     console.error(
       `[csp] ${route} is not prerendered: it is served with a CSP that blocks its inline scripts and styles.`,
     );
-  } else if (hashes) {
-    // Never Next's year-long default: a shared cache keeps a page for a bounded time, and a policy
-    // page no later than the next version's effective date.
-    result.headers.set('cache-control', pageCacheControl(policy?.switchesAt ?? null, at));
   }
-  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
-  result.headers.set('Content-Security-Policy', contentSecurityPolicy(hashes ?? {scripts: [], styles: []}, {https}));
+  // Another method than GET or HEAD on a page is Next's to answer; a page that is not prerendered
+  // gets no hashes.
+  const result = NextResponse.rewrite(new URL(route, request.url));
+  result.headers.set(
+    'content-security-policy',
+    contentSecurityPolicy(prerendered ?? {scripts: [], styles: []}, {https}),
+  );
   return result;
 }
 

@@ -1,10 +1,12 @@
 // Runs right after `next build` (npm run build, npm test, npm run bench): records the inline-script
-// hashes of every prerendered page and the app's page routes, for proxy.ts's Content-Security-Policy.
-// The prerendered HTML is read here, once, at build time; a page the build says it prerendered but
-// whose HTML is not where expected fails the build, instead of failing requests later.
+// hashes of every prerendered page and the app's page routes, for proxy.ts's Content-Security-Policy,
+// and writes the copy of each page that the proxy answers from. The prerendered
+// HTML is read here, once, at build time; a page the build says it prerendered but whose HTML is not
+// where expected fails the build, instead of failing requests later.
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {inlineScriptHashes, inlineStyleHashes} from '../lib/security/csp';
+import {writePageCopy} from '../lib/pages/prerendered';
 import {loadPolicyHistory} from '../lib/policy/load';
 import {SITE_POLICY} from '../lib/policy/sources';
 import {CSP_MANIFEST_FILE, distDir, type CspManifest} from '../lib/security/csp-manifest';
@@ -23,7 +25,11 @@ for (const route of Object.keys(prerenderManifest.routes)) {
   if (!existsSync(html)) missing.push(`${route} (${html})`);
   else {
     const page = readFileSync(html, 'utf8');
-    prerendered[route] = {scripts: inlineScriptHashes(page), styles: inlineStyleHashes(page)};
+    prerendered[route] = {
+      scripts: inlineScriptHashes(page),
+      styles: inlineStyleHashes(page),
+      etag: writePageCopy(dist, route, page),
+    };
   }
 }
 if (missing.length > 0) {

@@ -3,17 +3,24 @@ import path from 'node:path';
 import type {Scheduled} from '../policy/schedule';
 
 /**
- * What `npm run build` records for the CSP (scripts/csp-manifest.ts): the inline-script hashes of
- * every prerendered page, and the route patterns of every page the app has.
+ * What `npm run build` records for the proxy (scripts/csp-manifest.ts): the inline-script hashes of
+ * every prerendered page (and of the copy the proxy answers it from, lib/pages/prerendered.ts), and the route
+ * patterns of every page the app has.
  */
+
 /** The hashes of a page's inline scripts and of the <style> elements its CSS was inlined into. */
 export interface PageHashes {
   scripts: string[];
   styles: string[];
 }
 
+/** A prerendered page: its hashes, and the ETag of the copy the proxy answers it from. */
+export interface PrerenderedPage extends PageHashes {
+  etag: string;
+}
+
 export interface CspManifest {
-  prerendered: Record<string, PageHashes>;
+  prerendered: Record<string, PrerenderedPage>;
   /** Every page route of app/, as a pattern: "/[locale]/privacy/[epoch]". */
   pages: string[];
   /** Each policy's public base path and its versions' effective dates, for the epoch in force. */

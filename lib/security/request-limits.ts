@@ -97,10 +97,13 @@ export function isPageRequest(pathname: string): boolean {
 /** Next's internal headers, which tell a client how the server works inside and nothing it needs. */
 const INTERNAL_HEADER = /^x-(nextjs-[a-z-]+|middleware-rewrite)$/i;
 
+/** Methods that echo or tunnel (TRACE, TRACK): Next answers them 500 with a stack trace in the log. */
+const UNSUPPORTED_METHOD = /^(TRACE|TRACK)$/i;
+
 /**
  * What only Node's HTTP server sees, before Next: a request target that is not a path (`GET *`,
  * an absolute URL), which Next answers with a 500 and a stack trace in the log, is answered 400
- * here; and Next's internal headers (x-nextjs-cache, x-nextjs-prerender, x-nextjs-stale-time,
+ * here, and TRACE and TRACK 405; and Next's internal headers (x-nextjs-cache, x-nextjs-prerender, x-nextjs-stale-time,
  * x-middleware-rewrite — which names the internal route) are left out of every response.
  * Installed once, at server start (instrumentation.ts).
  */
@@ -113,6 +116,12 @@ export function guardNodeServer(server: {prototype: {emit: (event: string, ...ar
     if (!request.url?.startsWith('/')) {
       response.writeHead(400, {'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store'});
       response.end('リクエストの宛先が正しくありません。\nThe request target must be a path.\n');
+      return true;
+    }
+    if (UNSUPPORTED_METHOD.test(request.method ?? '')) {
+      const allow = request.url.startsWith('/api/') ? 'GET, HEAD, POST, DELETE' : 'GET, HEAD';
+      response.writeHead(405, {allow, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store'});
+      response.end('このメソッドには応答しません。\nMethod not allowed.\n');
       return true;
     }
     const setHeader = response.setHeader;

@@ -1,5 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs';
-import {gzipSync} from 'node:zlib';
+import {request as http} from 'node:http';
+import {gunzipSync, gzipSync} from 'node:zlib';
 import {expect, test} from '@playwright/test';
 import {readPolicyHistory} from '@/lib/policy/load';
 import {CSP_MANIFEST_FILE, distDir} from '@/lib/security/csp-manifest';
@@ -61,6 +62,55 @@ test('/privacy is a document: no framework runtime, one small script, within its
   expect(css, 'CSS, gzip').toBeLessThanOrEqual(7 * 1024);
   // The text once: no second copy for a framework (the limit, the same HTML without scripts, is ≈ 11 KB).
   expect(gzipSync(html).byteLength, 'HTML with its CSS, gzip').toBeLessThanOrEqual(16 * 1024);
+});
+
+/** A request as a client sends it, with the body undecoded (Playwright's client decodes it). */
+function rawGet(path: string, headers: Record<string, string>, method = 'GET') {
+  return new Promise<{status: number; headers: Record<string, string | string[] | undefined>; body: Buffer}>(
+    (resolve, reject) => {
+      const url = new URL(test.info().project.use.baseURL!);
+      http({host: url.hostname, port: url.port, method, path, headers}, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks)}),
+        );
+      })
+        .on('error', reject)
+        .end();
+    },
+  );
+}
+
+// The proxy answers a prerendered page itself (lib/pages/prerendered.ts): what a browser and a
+// cache rely on must hold as it did when Next served it.
+test('a page is the same HTML gzip or not, 304 when unchanged, and HEAD has no body', async () => {
+  for (const path of ['/privacy', '/en/privacy', '/privacy/versions', '/external-transmission', '/nowhere']) {
+    const plain = await rawGet(path, {});
+    const gzip = await rawGet(path, {'accept-encoding': 'gzip, deflate, br'});
+    expect(plain.status, path).toBe(path === '/nowhere' ? 404 : 200);
+    expect(gzip.status, path).toBe(plain.status);
+    expect(plain.headers['content-encoding'], path).toBeUndefined();
+    expect(gzip.headers['content-encoding'], path).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString('utf8'), path).toBe(plain.body.toString('utf8'));
+    expect(plain.body.toString('utf8'), path).toMatch(/^<!DOCTYPE html>/i);
+    expect(plain.headers['content-type'], path).toBe('text/html; charset=utf-8');
+    expect(plain.headers['content-security-policy'], path).toMatch(/script-src 'self' 'sha256-/);
+    const etag = String(plain.headers.etag);
+    expect(etag, path).toMatch(/^"[\w-]+"$/);
+    const again = await rawGet(path, {'if-none-match': etag});
+    const head = await rawGet(path, {}, 'HEAD');
+    expect(head.status, path).toBe(plain.status);
+    expect(head.body.byteLength, path).toBe(0);
+    expect(head.headers.etag, path).toBe(etag);
+    if (path === '/nowhere') {
+      expect(again.status, path).toBe(404);
+      continue;
+    }
+    expect(again.status, path).toBe(304);
+    expect(again.body.byteLength, path).toBe(0);
+    expect(again.headers['cache-control'], path).toBe(plain.headers['cache-control']);
+  }
 });
 
 test('the CSP hashes come from the build’s manifest, and a page’s CSP lists exactly its inline scripts', async ({

@@ -63,16 +63,20 @@ test('malformed addresses are answered 4xx, never 500', async ({request}) => {
     '/_next/image?url=%2Fx%0A%1B%5B31mX&w=64&q=75',
   ])
     expect((await request.get(path)).status(), path).toBe(400);
-  const asterisk = await new Promise<number>((resolve, reject) => {
-    const url = new URL(test.info().project.use.baseURL!);
-    http({host: url.hostname, port: url.port, method: 'GET', path: '*'}, (response) => {
-      response.resume();
-      resolve(response.statusCode!);
-    })
-      .on('error', reject)
-      .end();
-  });
-  expect(asterisk).toBe(400);
+  const raw = (method: string, path: string) =>
+    new Promise<{status: number; allow?: string}>((resolve, reject) => {
+      const url = new URL(test.info().project.use.baseURL!);
+      http({host: url.hostname, port: url.port, method, path}, (response) => {
+        response.resume();
+        resolve({status: response.statusCode!, allow: response.headers.allow});
+      })
+        .on('error', reject)
+        .end();
+    });
+  expect((await raw('GET', '*')).status).toBe(400);
+  // TRACE echoes a request back: refused, and Next never sees it (it answered 500).
+  expect(await raw('TRACE', '/privacy')).toEqual({status: 405, allow: 'GET, HEAD'});
+  expect(await raw('TRACE', '/api/consent')).toEqual({status: 405, allow: 'GET, HEAD, POST, DELETE'});
 });
 
 test('redirects carry the security headers, and no response names Next’s internals', async ({request}) => {

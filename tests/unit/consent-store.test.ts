@@ -1,21 +1,16 @@
-import {execFileSync, spawn, spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {routing} from '@/i18n/routing';
 import {CONSENT_CONTRACT} from '@/lib/consent/contract';
 import {openEmbeddedStore} from '@/lib/consent/store/embedded';
 import {MIGRATIONS} from '@/lib/consent/store/migrations';
-import {CSV_HEADER, cutoffFor, parseDay, receiptLine} from '@/lib/consent/store/operator';
 import {openPostgresStore} from '@/lib/consent/store/postgres';
-import type {ConsentStore, NewReceipt} from '@/lib/consent/store/types';
+import type {ConsentStore} from '@/lib/consent/store/types';
+import {id, receipt, tempDir} from '../support/consent-store';
 import {postgresBinDir, startPgCluster, type PgCluster} from '../support/postgres-cluster';
 
 // The same contract runs against the embedded store always, and against a real PostgreSQL server
 // whenever Debian's binaries are installed (.ci/run installs them; in CI their absence fails).
 let cluster: PgCluster | null = null;
-const dirs: string[] = [];
 
 beforeAll(async () => {
   cluster = await startPgCluster();
@@ -27,23 +22,7 @@ beforeAll(async () => {
     );
 }, 60_000);
 
-afterAll(() => {
-  cluster?.destroy();
-  for (const dir of dirs) rmSync(dir, {recursive: true, force: true});
-});
-
-const id = (n: number) => n.toString(16).padStart(32, '0');
-const receipt = (n: number, overrides: Partial<NewReceipt> = {}): NewReceipt => ({
-  consentId: id(n % 1000),
-  recordedAt: new Date(Date.UTC(2026, 10, 1) + n * 1000),
-  policyVersion: '1.0.0',
-  choices: {analytics: n % 2 === 0, advertising: false},
-  method: 'banner',
-  locale: 'ja',
-  policySha256: 'a'.repeat(64),
-  registryFingerprint: '0123456789abcdef',
-  ...overrides,
-});
+afterAll(() => cluster?.destroy());
 
 /** Everything an export yields (the stores stream it page by page). */
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -58,10 +37,7 @@ const BACKENDS: [string, () => Promise<ConsentStore>][] = [
   [
     'embedded (PGlite)',
     () => {
-      if (!embeddedDir) {
-        embeddedDir = mkdtempSync(path.join(tmpdir(), 'heyimg-store-'));
-        dirs.push(embeddedDir);
-      }
+      embeddedDir ??= tempDir('heyimg-store-');
       return openEmbeddedStore(embeddedDir);
     },
   ],
@@ -243,120 +219,4 @@ describe.runIf(postgresBinDir())('PostgreSQL killed in the middle of a burst', (
     expect(acknowledged.filter((a) => !stored.has(a))).toEqual([]);
     await store.close();
   }, 120_000);
-});
-
-describe('operator commands', () => {
-  it('parses days and retention durations', () => {
-    expect(parseDay('2026-02-28')?.toISOString()).toBe('2026-02-28T00:00:00.000Z');
-    expect(parseDay('2026-02-30')).toBeNull();
-    const now = new Date('2026-11-25T00:00:00Z');
-    expect(cutoffFor('90d', now)?.toISOString()).toBe('2026-08-27T00:00:00.000Z');
-    expect(cutoffFor('3y', now)?.toISOString()).toBe('2023-11-25T00:00:00.000Z');
-    expect(cutoffFor('18m', now)?.toISOString()).toBe('2025-05-25T00:00:00.000Z');
-    expect(cutoffFor('soon', now)).toBeNull();
-  });
-
-  it('npm run consent:export / consent:purge work on the embedded store', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'heyimg-cli-'));
-    dirs.push(dir);
-    const store = await openEmbeddedStore(dir);
-    await store.append(receipt(1));
-    await store.append(receipt(2, {method: 'gpc'}));
-    await store.close();
-    const cli = (...args: string[]) =>
-      execFileSync('npx', ['tsx', 'scripts/consent-cli.ts', ...args], {
-        env: {...process.env, CONSENT_DATA_DIR: dir, DATABASE_URL: ''},
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-      });
-    const today = new Date().toISOString().slice(0, 10);
-    const csv = cli('export', '--from', today, '--to', today, '--format', 'csv').trim().split('\n');
-    expect(csv).toHaveLength(3);
-    expect(csv[0]).toBe(CSV_HEADER);
-    expect(cli('export', '--to', '2000-01-01', '--format', 'jsonl')).toBe('');
-    expect(cli('purge', '--older-than', '1d')).toMatch(/^Purged 0 receipt/);
-    const bad = spawnSync('npx', ['tsx', 'scripts/consent-cli.ts', 'purge', '--older-than', 'soon'], {
-      env: {...process.env, CONSENT_DATA_DIR: dir},
-      encoding: 'utf8',
-    });
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/use a number and d, w, m or y/);
-  }, 240_000);
-
-  it('formats CSV with a header and JSON lines', () => {
-    const r = {...receipt(1), receivedAt: new Date('2026-11-25T00:00:00Z')};
-    expect(CSV_HEADER).toBe(
-      'consent_id,recorded_at,received_at,policy_version,analytics,advertising,method,locale,policy_sha256,registry_fingerprint',
-    );
-    expect(receiptLine(r, 'csv')).toBe(
-      `${id(1)},2026-11-01T00:00:01.000Z,2026-11-25T00:00:00.000Z,1.0.0,false,false,banner,ja,${'a'.repeat(64)},0123456789abcdef\n`,
-    );
-    expect(JSON.parse(receiptLine(r, 'jsonl'))).toMatchObject({consentId: id(1), choices: {analytics: false}});
-  });
-});
-
-describe('embedded store lock', () => {
-  it('refuses a second process with one line naming the folder and the owner; a killed owner leaves no lock', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'heyimg-lock-'));
-    dirs.push(dir);
-    // Another process opens the store and keeps it.
-    const owner = spawn(
-      'npx',
-      [
-        'tsx',
-        '-e',
-        `import('./lib/consent/store/embedded').then(m => m.openEmbeddedStore(${JSON.stringify(dir)})).then(() => { console.log('open'); setInterval(() => {}, 1000); })`,
-      ],
-      {stdio: ['ignore', 'pipe', 'inherit'], detached: true},
-    );
-    await new Promise<void>((resolve) => owner.stdout!.on('data', (d) => String(d).includes('open') && resolve()));
-    const refused = await openEmbeddedStore(dir).catch((error: Error) => error);
-    expect(String(refused)).toMatch(
-      new RegExp(`${realpathSync(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} はプロセス \\d+（[^）]+）が使用中です`),
-    );
-    // kill -9: no cleanup runs, yet the lock is the owner's socket, which the system closes.
-    const exited = new Promise((resolve) => owner.once('exit', resolve));
-    process.kill(-owner.pid!, 'SIGKILL'); // npx and the node process under it
-    await exited;
-    const store = await openEmbeddedStore(dir);
-    await store.close();
-  }, 240_000);
-
-  it('holds by any path: a symlink, a bind mount, another TMPDIR, its owner file deleted; 0 receipts lost', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'heyimg-lock-'));
-    const other = mkdtempSync(path.join(tmpdir(), 'heyimg-lock-other-'));
-    const link = `${dir}-link`;
-    symlinkSync(dir, link);
-    dirs.push(dir, other, link);
-    const store = await openEmbeddedStore(dir);
-    await store.append(receipt(1, {consentId: id(1)}));
-    // Nothing in the folder or the temporary directory is the lock: deleting files frees nothing.
-    rmSync(path.join(dir, 'heyimg-store.owner'));
-    await expect(openEmbeddedStore(link)).rejects.toThrow(/is in use by another process/);
-    const second = spawnSync(
-      'npx',
-      [
-        'tsx',
-        '-e',
-        `import('./lib/consent/store/embedded').then(m => m.openEmbeddedStore(${JSON.stringify(link)})).then(() => process.exit(0), (e) => { console.error(String(e)); process.exit(3); })`,
-      ],
-      {env: {...process.env, TMPDIR: other}, encoding: 'utf8'},
-    );
-    expect(second.status).toBe(3);
-    expect(second.stderr).toMatch(/is in use by/);
-    // A bind mount (two containers on one volume) is the same folder to the kernel's lock.
-    const mounted = path.join(other, 'mounted');
-    mkdirSync(mounted);
-    if (spawnSync('mount', ['--bind', dir, mounted]).status === 0) {
-      try {
-        await expect(openEmbeddedStore(mounted)).rejects.toThrow(/is in use/);
-      } finally {
-        spawnSync('umount', [mounted]);
-      }
-    } else console.warn('mount --bind is not permitted here: the bind-mount case was not run.');
-    await store.close();
-    const reopened = await openEmbeddedStore(link);
-    expect(await reopened.list(id(1))).toHaveLength(1);
-    await reopened.close();
-  }, 240_000);
 });

@@ -1,0 +1,72 @@
+import {spawn, spawnSync} from 'node:child_process';
+import {mkdirSync, realpathSync, rmSync, symlinkSync} from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {openEmbeddedStore} from '@/lib/consent/store/embedded';
+import {id, receipt, removeAfter, tempDir} from '../support/consent-store';
+
+// Issue 19, finding 3: one server per data folder, by an OS lock inside the folder.
+describe('embedded store lock', () => {
+  it('refuses a second process with one line naming the folder and the owner; a killed owner leaves no lock', async () => {
+    const dir = tempDir('heyimg-lock-');
+    // Another process opens the store and keeps it.
+    const owner = spawn(
+      'npx',
+      [
+        'tsx',
+        '-e',
+        `import('./lib/consent/store/embedded').then(m => m.openEmbeddedStore(${JSON.stringify(dir)})).then(() => { console.log('open'); setInterval(() => {}, 1000); })`,
+      ],
+      {stdio: ['ignore', 'pipe', 'inherit'], detached: true},
+    );
+    await new Promise<void>((resolve) => owner.stdout!.on('data', (d) => String(d).includes('open') && resolve()));
+    const refused = await openEmbeddedStore(dir).catch((error: Error) => error);
+    expect(String(refused)).toMatch(
+      new RegExp(`${realpathSync(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} はプロセス \\d+（[^）]+）が使用中です`),
+    );
+    // kill -9: no cleanup runs, yet the lock is the owner's socket, which the system closes.
+    const exited = new Promise((resolve) => owner.once('exit', resolve));
+    process.kill(-owner.pid!, 'SIGKILL'); // npx and the node process under it
+    await exited;
+    const store = await openEmbeddedStore(dir);
+    await store.close();
+  }, 240_000);
+
+  it('holds by any path: a symlink, a bind mount, another TMPDIR, its owner file deleted; 0 receipts lost', async () => {
+    const dir = tempDir('heyimg-lock-');
+    const other = tempDir('heyimg-lock-other-');
+    const link = `${dir}-link`;
+    symlinkSync(dir, link);
+    removeAfter(link);
+    const store = await openEmbeddedStore(dir);
+    await store.append(receipt(1, {consentId: id(1)}));
+    // Nothing in the folder or the temporary directory is the lock: deleting files frees nothing.
+    rmSync(path.join(dir, 'heyimg-store.owner'));
+    await expect(openEmbeddedStore(link)).rejects.toThrow(/is in use by another process/);
+    const second = spawnSync(
+      'npx',
+      [
+        'tsx',
+        '-e',
+        `import('./lib/consent/store/embedded').then(m => m.openEmbeddedStore(${JSON.stringify(link)})).then(() => process.exit(0), (e) => { console.error(String(e)); process.exit(3); })`,
+      ],
+      {env: {...process.env, TMPDIR: other}, encoding: 'utf8'},
+    );
+    expect(second.status).toBe(3);
+    expect(second.stderr).toMatch(/is in use by/);
+    // A bind mount (two containers on one volume) is the same folder to the kernel's lock.
+    const mounted = path.join(other, 'mounted');
+    mkdirSync(mounted);
+    if (spawnSync('mount', ['--bind', dir, mounted]).status === 0) {
+      try {
+        await expect(openEmbeddedStore(mounted)).rejects.toThrow(/is in use/);
+      } finally {
+        spawnSync('umount', [mounted]);
+      }
+    } else console.warn('mount --bind is not permitted here: the bind-mount case was not run.');
+    await store.close();
+    const reopened = await openEmbeddedStore(link);
+    expect(await reopened.list(id(1))).toHaveLength(1);
+    await reopened.close();
+  }, 240_000);
+});
