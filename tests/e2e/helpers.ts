@@ -3,7 +3,14 @@ import {expect, type Page} from '@playwright/test';
 
 /** WCAG 2.1 A and AA, the level this site promises. */
 export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // Legacy mode runs axe in the page itself; the default opens a blank page per check to merge the
+  // frames' results, which our pages (no iframes) do not need: half the time per check. Only
+  // violations are collected in full.
+  const results = await new AxeBuilder({page})
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .options({resultTypes: ['violations']})
+    .setLegacyMode(true)
+    .analyze();
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );

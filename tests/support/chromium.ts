@@ -1,8 +1,14 @@
+import {existsSync} from 'node:fs';
+
 /**
- * Debian's chromium, as every test, screenshot and bench launches it. Without the network flags it
- * keeps trying Google's hosts, which this machine's closed network refuses.
+ * The Chromium every test, screenshot and bench launches: CHROMIUM_PATH (npm test and npm run bench
+ * set it), else Debian's headless shell, else Debian's chromium. Without the network flags it keeps
+ * trying Google's hosts, which this machine's closed network refuses.
  */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH =
+  process.env.CHROMIUM_PATH ??
+  ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path)) ??
+  '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
