@@ -1,4 +1,4 @@
-import {spawn, spawnSync} from 'node:child_process';
+import {execFileSync, spawn, spawnSync} from 'node:child_process';
 import {mkdirSync, realpathSync, rmSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -68,5 +68,31 @@ describe('embedded store lock', () => {
     const reopened = await openEmbeddedStore(link);
     expect(await reopened.list(id(1))).toHaveLength(1);
     await reopened.close();
+  }, 240_000);
+
+  it('holds without flock(1), as on macOS: perl takes the same lock, and each refuses the other', async () => {
+    const dir = tempDir('heyimg-lock-');
+    // A PATH with perl and nothing else: the engine cannot find flock(1).
+    const bin = tempDir('heyimg-bin-');
+    symlinkSync(execFileSync('sh', ['-c', 'command -v perl'], {encoding: 'utf8'}).trim(), path.join(bin, 'perl'));
+    const openWithPerl = () =>
+      spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '-e',
+          `import('./lib/consent/store/embedded').then(m => m.openEmbeddedStore(${JSON.stringify(dir)})).then((s) => s.close()).then(() => process.exit(0), (e) => { console.error(String(e)); process.exit(3); })`,
+        ],
+        {env: {...process.env, PATH: bin}, encoding: 'utf8'},
+      );
+    const store = await openEmbeddedStore(dir); // flock(1) holds the folder
+    const refused = openWithPerl();
+    expect(refused.stderr).toMatch(/is in use by/);
+    expect(refused.status).toBe(3);
+    await store.close();
+    const opened = openWithPerl();
+    expect(opened.stderr).toBe('');
+    expect(opened.status).toBe(0);
   }, 240_000);
 });

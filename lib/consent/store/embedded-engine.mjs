@@ -15,7 +15,7 @@ import {NodeFS} from '@electric-sql/pglite/nodefs';
 
 const folder = process.argv[2];
 const ownerFile = path.join(folder, 'heyimg-store.owner');
-const HELD = 75; // flock(1)'s exit status (--conflict-exit-code) when another process holds the lock
+const HELD = 75; // the holder's exit status when another process holds the lock
 process.on('disconnect', () => process.exit(0));
 /** Answers the parent; one that is gone (its 'disconnect' follows) is not an error. */
 const reply = (message, then = () => {}) => {
@@ -24,26 +24,51 @@ const reply = (message, then = () => {}) => {
 };
 
 /**
+ * What can hold an flock(2) for us (Node has no flock): util-linux's flock(1) (Linux), else perl's
+ * flock (macOS ships perl, not flock(1)). Both lock the same kernel object, so they exclude each
+ * other; each prints "locked" and holds the lock until its input, a pipe from this process, closes.
+ */
+const HOLDERS = [
+  [
+    'flock',
+    ['--nonblock', '--conflict-exit-code', String(HELD), folder, 'sh', '-c', 'echo locked; exec cat >/dev/null'],
+  ],
+  [
+    'perl',
+    [
+      '-MFcntl=:flock',
+      '-e',
+      `open(my $f, '<', $ARGV[0]) or die "$ARGV[0]: $!\n"; flock($f, LOCK_EX | LOCK_NB) or exit ${HELD}; $| = 1; print "locked\n"; 1 while <STDIN>;`,
+      folder,
+    ],
+  ],
+];
+
+/**
  * An exclusive flock(2) on the data folder itself — not on a file in it that could be deleted, nor
  * on a name in a temporary directory — so every path to the folder (another TMPDIR, a symlink, a
- * bind mount in another container on the same kernel) meets the same lock. flock(1) holds it as
- * long as its input, a pipe from this process, is open: however this process ends, the lock is
- * released, and nothing stale is left behind.
+ * bind mount in another container on the same kernel) meets the same lock. The holder process keeps
+ * it as long as its input, a pipe from this process, is open: however this process ends, the lock
+ * is released, and nothing stale is left behind.
  */
-function lockFolder() {
+async function lockFolder() {
+  const missing = [];
+  for (const [command, args] of HOLDERS) {
+    const result = await holdLock(command, args);
+    if (!result.absent) return result;
+    missing.push(`${command}: ${result.absent}`);
+  }
+  return {fatal: `flock(1) (util-linux) or perl is needed to lock the folder (${missing.join('; ')})`};
+}
+
+function holdLock(command, args) {
   return new Promise((resolve) => {
-    const holder = spawn(
-      'flock',
-      ['--nonblock', '--conflict-exit-code', String(HELD), folder, 'sh', '-c', 'echo locked; exec cat >/dev/null'],
-      {stdio: ['pipe', 'pipe', 'pipe']},
-    );
+    const holder = spawn(command, args, {stdio: ['pipe', 'pipe', 'pipe']});
     let errors = '';
     holder.stderr.on('data', (chunk) => (errors += chunk));
-    holder.on('error', (error) =>
-      resolve({fatal: `flock(1) from util-linux is needed to lock the folder: ${error.message}`}),
-    );
+    holder.on('error', (error) => resolve({absent: error.message}));
     holder.on('exit', (code) =>
-      resolve(code === HELD ? {held: true} : {fatal: `flock exited with ${code}: ${errors.trim()}`}),
+      resolve(code === HELD ? {held: true} : {fatal: `${command} exited with ${code}: ${errors.trim()}`}),
     );
     holder.stdout.once('data', () => {
       holder.removeAllListeners('exit');
