@@ -37,7 +37,11 @@ export async function openEmbeddedEngine(dataDir: string): Promise<EngineClient>
     /* webpackIgnore: true */ /* turbopackIgnore: true */ 'node:child_process'
   )) as typeof import('node:child_process');
   const engine = fork(enginePath(), [folder], {
-    execArgv: [],
+    // Memory, measured on an export of 1,000,000 receipts (goal ≤ 150 MB): V8's optimizing tier
+    // for PostgreSQL's WASM code costs ~45 MB and saves no time on this workload (226 → 181 MB,
+    // 71 → 67 s); a young generation of 1 MB instead of 16 keeps the pages of rows in flight from
+    // inflating the heap (→ 143 MB, 77 s).
+    execArgv: ['--liftoff-only', '--max-semi-space-size=1'],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {...process.env, HEYIMG_STORE_OWNER: process.argv.join(' ')},
