@@ -1,4 +1,5 @@
 import {spawn, type ChildProcess} from 'node:child_process';
+import {request} from 'node:http';
 import {gzipSync} from 'node:zlib';
 
 export const gzipBytes = (data: string | Uint8Array) => gzipSync(data, {level: 9}).byteLength;
@@ -32,6 +33,42 @@ export async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
   throw new Error(`${url} did not come up within ${timeoutMs} ms`);
 }
 
+/**
+ * One request over a connection of its own, closed after the answer. fetch keeps connections
+ * alive: a pooled one would keep a stopping server from ever closing, and answer the next start's
+ * first probe from the old server.
+ */
+export function once(
+  port: number,
+  path: string,
+  init: {method?: string; headers?: Record<string, string>; body?: string} = {},
+) {
+  return new Promise<{status: number; body: string}>((resolve, reject) => {
+    const req = request(
+      {host: '127.0.0.1', port, path, agent: false, method: init.method, headers: init.headers},
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({status: res.statusCode!, body}));
+      },
+    );
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+/** Until nothing answers on the port: the next server started there must not meet this one. */
+export async function untilClosed(port: number): Promise<void> {
+  while (
+    await once(port, '/').then(
+      () => true,
+      () => false,
+    )
+  )
+    await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 /** `next start` on a port (no -H: see README), stopped by the returned function. */
 export async function startNext(
   port: number,
@@ -45,11 +82,13 @@ export async function startNext(
     env: {...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env},
   });
   await waitFor(`http://127.0.0.1:${port}${cwd ? '/' : '/privacy'}`);
-  return () =>
-    new Promise((resolve) => {
+  return async () => {
+    await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       process.kill(-child.pid!, 'SIGTERM');
     });
+    await untilClosed(port);
+  };
 }
 
 export function run(command: string, args: string[], env: Record<string, string> = {}, cwd?: string): Promise<string> {

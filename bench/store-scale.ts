@@ -1,6 +1,5 @@
 import {spawn} from 'node:child_process';
 import {mkdtempSync, writeFileSync} from 'node:fs';
-import {request} from 'node:http';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {CONSENT_CONTRACT, CONSENT_COOKIE} from '../lib/consent/contract';
@@ -10,7 +9,7 @@ import {openEmbeddedEngine, openEmbeddedStore} from '../lib/consent/store/embedd
 import {openPostgresStore} from '../lib/consent/store/postgres';
 import type {SqlClient} from '../lib/consent/store/types';
 import {startPgCluster} from '../tests/support/postgres-cluster';
-import {table} from './lib';
+import {once, table, untilClosed} from './lib';
 
 /** `total` receipts written server-side (generate_series), received over the last `total` seconds. */
 const FILL = `INSERT INTO consent_receipts (consent_id, recorded_at, received_at, policy_version, analytics, advertising, method, locale, policy_sha256, registry_fingerprint)
@@ -91,31 +90,6 @@ export async function exportAtScale(total: number) {
 }
 
 /**
- * One request over a connection of its own, closed after the answer. fetch keeps connections
- * alive: a pooled one would keep a stopping server from ever closing, and answer the next start's
- * first probe from the old server.
- */
-function once(
-  port: number,
-  path: string,
-  init: {method?: string; headers?: Record<string, string>; body?: string} = {},
-) {
-  return new Promise<{status: number; body: string}>((resolve, reject) => {
-    const req = request(
-      {host: '127.0.0.1', port, path, agent: false, method: init.method, headers: init.headers},
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({status: res.statusCode!, body}));
-      },
-    );
-    req.on('error', reject);
-    req.end(init.body);
-  });
-}
-
-/**
  * A server started on a store, measured from the moment it is spawned: when the first /privacy
  * answers, when the store is ready (/api/health 200), and the first receipt after that.
  */
@@ -169,13 +143,7 @@ export async function freshStart(port: number, dataDir: string, settled: 'ok' | 
       process.kill(-child.pid!, 'SIGTERM');
     });
     // The next start must not be answered by this server's last moments.
-    while (
-      await once(port, '/privacy').then(
-        () => true,
-        () => false,
-      )
-    )
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    await untilClosed(port);
   }
 }
 
