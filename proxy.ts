@@ -16,6 +16,7 @@ import {
 } from './lib/security/csp-manifest';
 
 const PRODUCTION = process.env.NODE_ENV === 'production';
+const NO_HASHES: PageHashes = {scripts: [], styles: []};
 const warned = new Set<string>();
 
 /** The locale and the page path of a public URL: /en/privacy → en, /privacy; /privacy → ja, /privacy. */
@@ -94,17 +95,20 @@ function pageResponse(request: NextRequest): Response {
   // Development has no build manifest: the policy pages still need their epoch.
   const policy = policyRoute(manifest?.policies ?? developmentPolicies(), locale, page, at);
   const route = policy?.route ?? `/${locale}${page === '/' ? '' : page.replace(/\/$/, '')}`;
-  if (!manifest) return NextResponse.rewrite(new URL(route, request.url));
+  if (!PRODUCTION) return NextResponse.rewrite(new URL(route, request.url));
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  // Without a manifest (a build without its last step) no page has hashes: its inline scripts are
+  // blocked, never allowed.
+  const csp = (hashes: PageHashes | undefined) => contentSecurityPolicy(hashes ?? NO_HASHES, {https});
   const headers = (hashes: PageHashes, cacheControl: string) => {
     const all = new Headers(SECURITY_HEADERS.map(({key, value}): [string, string] => [key, value]));
     all.set('cache-control', cacheControl);
-    all.set('content-security-policy', contentSecurityPolicy(hashes, {https}));
+    all.set('content-security-policy', csp(hashes));
     return all;
   };
   // The 404 page's own address is not a page: it answers 404 like any unknown one.
   const notFoundPage = `/${locale}/page-not-found`;
-  const prerendered = route === notFoundPage ? undefined : manifest.prerendered[route];
+  const prerendered = route === notFoundPage ? undefined : manifest?.prerendered[route];
   const answerable = request.method === 'GET' || request.method === 'HEAD';
   if (prerendered && answerable) {
     // Never Next's year-long default: a shared cache keeps a page for a bounded time, and a policy
@@ -112,29 +116,26 @@ function pageResponse(request: NextRequest): Response {
     const cacheControl = pageCacheControl(policy?.switchesAt ?? null, at);
     return pageAnswer(request, pageCopy(route, prerendered), 200, headers(prerendered, cacheControl));
   }
-  const notFound = manifest.prerendered[notFoundPage];
-  if (!prerendered && notFound && (policy || route === notFoundPage || !matchesPage(route, manifest.pages))) {
+  if (manifest && !prerendered && (policy || route === notFoundPage || !matchesPage(route, manifest.pages))) {
+    const notFound = manifest.prerendered[notFoundPage];
     // A mistyped address may stay a 404 in a shared cache for a minute only.
     const cacheControl = 'public, max-age=0, s-maxage=60';
-    if (answerable) return pageAnswer(request, pageCopy(notFoundPage, notFound), 404, headers(notFound, cacheControl));
+    if (notFound && answerable)
+      return pageAnswer(request, pageCopy(notFoundPage, notFound), 404, headers(notFound, cacheControl));
     const result = NextResponse.rewrite(new URL(notFoundPage, request.url), {status: 404});
     result.headers.set('cache-control', cacheControl);
-    result.headers.set('content-security-policy', contentSecurityPolicy(notFound, {https}));
+    result.headers.set('content-security-policy', csp(notFound));
     return result;
   }
-  if (!prerendered && !warned.has(route)) {
+  if (manifest && !prerendered && !warned.has(route)) {
     warned.add(route);
     console.error(
       `[csp] ${route} is not prerendered: it is served with a CSP that blocks its inline scripts and styles.`,
     );
   }
-  // Another method than GET or HEAD on a page is Next's to answer; a page that is not prerendered
-  // gets no hashes.
+  // Another method than GET or HEAD on a page is Next's to answer.
   const result = NextResponse.rewrite(new URL(route, request.url));
-  result.headers.set(
-    'content-security-policy',
-    contentSecurityPolicy(prerendered ?? {scripts: [], styles: []}, {https}),
-  );
+  result.headers.set('content-security-policy', csp(prerendered));
   return result;
 }
 

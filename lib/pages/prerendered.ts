@@ -8,7 +8,7 @@ import path from 'node:path';
  * the proxy is a third faster (docs/design.md, issue 18). The build step after `next build`
  * (scripts/csp-manifest.ts) copies each page's HTML into the build folder with its ETag, so that
  * at run time nothing reads Next's own output. Compression stays Next's: it drops a proxy
- * response's Content-Encoding (send-response.js), so a copy compressed at build cannot be sent.
+ * response's Content-Encoding (resolve-routes.js), so a copy compressed at build cannot be sent.
  */
 
 /** The folder, inside the build folder, that holds the copies. */

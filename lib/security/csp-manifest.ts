@@ -4,8 +4,8 @@ import type {Scheduled} from '../policy/schedule';
 
 /**
  * What `npm run build` records for the proxy (scripts/csp-manifest.ts): the inline-script hashes of
- * every prerendered page (and of the copy the proxy answers it from, lib/pages/prerendered.ts), and the route
- * patterns of every page the app has.
+ * every prerendered page and the ETag of the copy the proxy answers it from
+ * (lib/pages/prerendered.ts), and the route patterns of every page the app has.
  */
 
 /** The hashes of a page's inline scripts and of the <style> elements its CSS was inlined into. */

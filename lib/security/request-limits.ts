@@ -97,13 +97,31 @@ export function isPageRequest(pathname: string): boolean {
 /** Next's internal headers, which tell a client how the server works inside and nothing it needs. */
 const INTERNAL_HEADER = /^x-(nextjs-[a-z-]+|middleware-rewrite)$/i;
 
-/** Methods that echo or tunnel (TRACE, TRACK): Next answers them 500 with a stack trace in the log. */
-const UNSUPPORTED_METHOD = /^(TRACE|TRACK)$/i;
+/**
+ * The methods each address answers, for the 405 to TRACE (which echoes a request back, credentials
+ * included, and which Next answers 500 with a stack trace in the log; Node itself refuses TRACK).
+ * The consent routes' own 405s say the same (tests/unit/request-limits.test.ts holds them equal).
+ */
+export function allowedMethods(url: string): string {
+  const path = url.split('?')[0]!;
+  if (path.startsWith('/api/consent/receipts/')) return 'GET, DELETE';
+  if (path === '/api/consent') return 'POST';
+  if (path === '/api/health') return 'GET';
+  return 'GET, HEAD';
+}
+
+/** Like every answer of the site, the guard's carry the security headers. */
+const GUARD_HEADERS = Object.fromEntries([
+  ...SECURITY_HEADERS.map(({key, value}) => [key, value]),
+  ['content-security-policy', NON_PAGE_CSP],
+  ['content-type', 'text/plain; charset=utf-8'],
+  ['cache-control', 'no-store'],
+]);
 
 /**
  * What only Node's HTTP server sees, before Next: a request target that is not a path (`GET *`,
  * an absolute URL), which Next answers with a 500 and a stack trace in the log, is answered 400
- * here, and TRACE and TRACK 405; and Next's internal headers (x-nextjs-cache, x-nextjs-prerender, x-nextjs-stale-time,
+ * here, and TRACE 405; and Next's internal headers (x-nextjs-cache, x-nextjs-prerender, x-nextjs-stale-time,
  * x-middleware-rewrite — which names the internal route) are left out of every response.
  * Installed once, at server start (instrumentation.ts).
  */
@@ -113,17 +131,17 @@ export function guardNodeServer(server: {prototype: {emit: (event: string, ...ar
   const guarded = function (this: unknown, event: string, ...args: unknown[]): boolean {
     if (event !== 'request') return emit.call(this, event, ...args);
     const [request, response] = args as [import('node:http').IncomingMessage, import('node:http').ServerResponse];
-    if (!request.url?.startsWith('/')) {
-      response.writeHead(400, {'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store'});
-      response.end('リクエストの宛先が正しくありません。\nThe request target must be a path.\n');
+    const refuse = (status: number, text: string, extra: Record<string, string> = {}) => {
+      response.writeHead(status, {...GUARD_HEADERS, ...extra});
+      response.end(text);
       return true;
-    }
-    if (UNSUPPORTED_METHOD.test(request.method ?? '')) {
-      const allow = request.url.startsWith('/api/') ? 'GET, HEAD, POST, DELETE' : 'GET, HEAD';
-      response.writeHead(405, {allow, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store'});
-      response.end('このメソッドには応答しません。\nMethod not allowed.\n');
-      return true;
-    }
+    };
+    if (!request.url?.startsWith('/'))
+      return refuse(400, 'リクエストの宛先が正しくありません。\nThe request target must be a path.\n');
+    if (request.method === 'TRACE')
+      return refuse(405, 'このアドレスは TRACE を受け付けません。\nTRACE is not allowed.\n', {
+        allow: allowedMethods(request.url),
+      });
     const setHeader = response.setHeader;
     response.setHeader = function (name, value) {
       return INTERNAL_HEADER.test(name) ? this : setHeader.call(this, name, value);

@@ -2,7 +2,8 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {openEmbeddedStore} from '@/lib/consent/store/embedded';
 import {CSV_HEADER, cutoffFor, parseDay, receiptLine} from '@/lib/consent/store/operator';
-import {id, receipt, tempDir} from '../support/consent-store';
+import {id, receipt} from '../support/consent-store';
+import {tempDir} from '../support/temp-dirs';
 
 // Apart from consent-store.test.ts so that vitest runs the slow process-spawning tests side by side.
 describe('operator commands', () => {

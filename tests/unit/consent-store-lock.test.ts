@@ -3,7 +3,8 @@ import {mkdirSync, realpathSync, rmSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {openEmbeddedStore} from '@/lib/consent/store/embedded';
-import {id, receipt, removeAfter, tempDir} from '../support/consent-store';
+import {id, receipt} from '../support/consent-store';
+import {removeAfter, tempDir} from '../support/temp-dirs';
 
 // Issue 19, finding 3: one server per data folder, by an OS lock inside the folder.
 describe('embedded store lock', () => {
@@ -75,24 +76,39 @@ describe('embedded store lock', () => {
     // A PATH with perl and nothing else: the engine cannot find flock(1).
     const bin = tempDir('heyimg-bin-');
     symlinkSync(execFileSync('sh', ['-c', 'command -v perl'], {encoding: 'utf8'}).trim(), path.join(bin, 'perl'));
-    const openWithPerl = () =>
-      spawnSync(
+    // The store opened by a process that finds only perl; `hold` keeps it open until killed.
+    const withPerl = (hold: boolean) =>
+      spawn(
         process.execPath,
         [
           '--import',
           'tsx',
           '-e',
-          `import('./lib/consent/store/embedded').then(m => m.openEmbeddedStore(${JSON.stringify(dir)})).then((s) => s.close()).then(() => process.exit(0), (e) => { console.error(String(e)); process.exit(3); })`,
+          `import('./lib/consent/store/embedded').then(m => m.openEmbeddedStore(${JSON.stringify(dir)})).then(async (s) => { console.log('open'); if (${hold}) setInterval(() => {}, 1000); else { await s.close(); process.exit(0); } }, (e) => { console.error(String(e)); process.exit(3); })`,
         ],
-        {env: {...process.env, PATH: bin}, encoding: 'utf8'},
+        // A group of its own: killing it kills its engine and the engine's lock holder too.
+        {env: {...process.env, PATH: bin}, stdio: ['ignore', 'pipe', 'pipe'], detached: true},
       );
-    const store = await openEmbeddedStore(dir); // flock(1) holds the folder
-    const refused = openWithPerl();
+    const outcome = (child: ReturnType<typeof withPerl>) =>
+      new Promise<{opened: boolean; stderr: string}>((resolve) => {
+        let stderr = '';
+        child.stderr!.on('data', (chunk) => (stderr += chunk));
+        child.stdout!.on('data', (chunk) => String(chunk).includes('open') && resolve({opened: true, stderr}));
+        child.once('exit', () => resolve({opened: false, stderr}));
+      });
+    // flock(1) holds the folder: perl is refused.
+    const store = await openEmbeddedStore(dir);
+    const refused = await outcome(withPerl(false));
+    expect(refused.opened).toBe(false);
     expect(refused.stderr).toMatch(/is in use by/);
-    expect(refused.status).toBe(3);
     await store.close();
-    const opened = openWithPerl();
-    expect(opened.stderr).toBe('');
-    expect(opened.status).toBe(0);
+    // perl holds the folder: flock(1) is refused; once perl's holder is gone, the folder is free.
+    const holder = withPerl(true);
+    expect(await outcome(holder)).toEqual({opened: true, stderr: ''});
+    await expect(openEmbeddedStore(dir)).rejects.toThrow(/is in use/);
+    const exited = new Promise((resolve) => holder.once('exit', resolve));
+    process.kill(-holder.pid!, 'SIGKILL');
+    await exited;
+    await (await openEmbeddedStore(dir)).close();
   }, 240_000);
 });

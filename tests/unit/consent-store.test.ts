@@ -5,7 +5,8 @@ import {openEmbeddedStore} from '@/lib/consent/store/embedded';
 import {MIGRATIONS} from '@/lib/consent/store/migrations';
 import {openPostgresStore} from '@/lib/consent/store/postgres';
 import type {ConsentStore} from '@/lib/consent/store/types';
-import {id, receipt, tempDir} from '../support/consent-store';
+import {id, receipt} from '../support/consent-store';
+import {tempDir} from '../support/temp-dirs';
 import {postgresBinDir, startPgCluster, type PgCluster} from '../support/postgres-cluster';
 
 // The same contract runs against the embedded store always, and against a real PostgreSQL server

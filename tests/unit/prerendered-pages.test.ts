@@ -1,14 +1,14 @@
-import {mkdtempSync, readFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {pageAnswer, readPageCopy, writePageCopy} from '@/lib/pages/prerendered';
+import {tempDir} from '../support/temp-dirs';
 
 // The proxy answers prerendered pages from the copies the build made (issue 18's throughput).
 const HTML = `<!DOCTYPE html><html lang="ja"><body><h1>プライバシーポリシー</h1>${'<p>本文</p>'.repeat(20)}</body></html>`;
 
 function built() {
-  const dist = mkdtempSync(path.join(tmpdir(), 'pages-'));
+  const dist = tempDir('pages-');
   const etag = writePageCopy(dist, '/ja/privacy/1.0.0', HTML);
   return {dist, etag, copy: readPageCopy(dist, '/ja/privacy/1.0.0', etag)};
 }

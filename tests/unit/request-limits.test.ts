@@ -1,6 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {SECURITY_HEADERS} from '@/lib/security/headers';
-import {checkCookieHeader, earlyResponse, MAX_COOKIE_BYTES, MAX_COOKIES} from '@/lib/security/request-limits';
+import {
+  allowedMethods,
+  checkCookieHeader,
+  earlyResponse,
+  guardNodeServer,
+  MAX_COOKIE_BYTES,
+  MAX_COOKIES,
+} from '@/lib/security/request-limits';
 
 // Issue 19, finding 2 (one Cookie header of 4,019 names stalled the server ~2 s) and the smaller
 // items of finding 7 that the proxy answers before any route.
@@ -53,5 +60,61 @@ describe('the site’s redirects carry the security headers', () => {
   it('leaves everything else to the routes', () => {
     expect(get('/privacy')).toBeNull();
     expect(get('/api/consent/receipts/' + 'a'.repeat(32))).toBeNull();
+  });
+});
+
+describe('what Node’s server answers before Next (guardNodeServer)', () => {
+  // A server of its own with the guard installed: requests a route would never see.
+  async function guarded(method: string, target: string) {
+    const http = await import('node:http');
+    class Server extends http.Server {}
+    guardNodeServer(Server as never);
+    const server = new Server((_request, response) => response.end('reached Next'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const {port} = server.address() as import('node:net').AddressInfo;
+    try {
+      return await new Promise<{status: number; headers: import('node:http').IncomingHttpHeaders; body: string}>(
+        (resolve, reject) => {
+          http
+            .request({host: '127.0.0.1', port, method, path: target, agent: false}, (response) => {
+              let body = '';
+              response.on('data', (chunk) => (body += chunk));
+              response.on('end', () => resolve({status: response.statusCode!, headers: response.headers, body}));
+            })
+            .on('error', reject)
+            .end();
+        },
+      );
+    } finally {
+      server.close();
+    }
+  }
+
+  it.each([
+    ['/privacy', 'GET, HEAD'],
+    ['/api/consent', 'POST'],
+    ['/api/consent/receipts/0123456789abcdef0123456789abcdef', 'GET, DELETE'],
+    ['/api/health?x=1', 'GET'],
+  ])('TRACE %s → 405, Allow: %s, with the security headers', async (target, allow) => {
+    const answer = await guarded('TRACE', target);
+    expect(answer.status).toBe(405);
+    expect(answer.headers.allow).toBe(allow);
+    expect(answer.body).toMatch(/TRACE is not allowed/);
+    for (const {key, value} of SECURITY_HEADERS) expect(answer.headers[key.toLowerCase()]).toBe(value);
+  });
+
+  it('answers 400 to a target that is not a path, and lets a GET through', async () => {
+    expect((await guarded('GET', '*')).status).toBe(400);
+    expect(await guarded('GET', '/privacy')).toMatchObject({status: 200, body: 'reached Next'});
+  });
+
+  it('names the methods the consent routes name in their own 405', async () => {
+    const consent = await import('@/app/api/consent/route');
+    const receipts = await import('@/app/api/consent/receipts/[id]/route');
+    const health = await import('@/app/api/health/route');
+    expect(consent.PUT().headers.get('allow')).toBe(allowedMethods('/api/consent'));
+    expect(receipts.PUT().headers.get('allow')).toBe(allowedMethods('/api/consent/receipts/x'));
+    const handlers = Object.keys(health).filter((name) => /^[A-Z]+$/.test(name));
+    expect(handlers.join(', ')).toBe(allowedMethods('/api/health'));
   });
 });
