@@ -2,7 +2,7 @@ import {NextResponse, type NextRequest} from 'next/server';
 import {isLocale, routing} from './i18n/routing';
 import {currentIndex, japanDay, nextSwitch, pageCacheControl} from './lib/policy/schedule';
 import {contentSecurityPolicy} from './lib/security/csp';
-import {NON_PAGE_CSP, SECURITY_HEADERS} from './lib/security/headers';
+import {NON_PAGE_CSP, withSecurityHeaders} from './lib/security/headers';
 import {earlyResponse, isPageRequest} from './lib/security/request-limits';
 import {pageAnswer, readPageCopy, type PageCopy} from './lib/pages/prerendered';
 import {
@@ -54,17 +54,15 @@ function policyRoute(policies: CspManifest['policies'], locale: string, page: st
  * Japanese lives at the unprefixed paths: /ja/… redirects there (307, as next-intl's routing did;
  * i18n/routing.ts says why there is no detection and no locale cookie).
  */
-function defaultLocaleRedirect(request: NextRequest): NextResponse | null {
+function defaultLocaleRedirect(request: NextRequest): Response | null {
   const {pathname} = request.nextUrl;
   const prefix = `/${routing.defaultLocale}`;
   if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) return null;
   const url = request.nextUrl.clone();
   url.pathname = pathname.slice(prefix.length) || '/';
-  const response = NextResponse.redirect(url);
   // Like every answer of the site, a redirect carries the security headers.
-  for (const {key, value} of SECURITY_HEADERS) response.headers.set(key, value);
-  response.headers.set('Content-Security-Policy', NON_PAGE_CSP);
-  return response;
+  const headers = withSecurityHeaders({location: url.href, 'content-security-policy': NON_PAGE_CSP});
+  return new Response(null, {status: 307, headers});
 }
 
 const copies = new Map<string, PageCopy>();
@@ -100,12 +98,8 @@ function pageResponse(request: NextRequest): Response {
   // Without a manifest (a build without its last step) no page has hashes: its inline scripts are
   // blocked, never allowed.
   const csp = (hashes: PageHashes | undefined) => contentSecurityPolicy(hashes ?? NO_HASHES, {https});
-  const headers = (hashes: PageHashes, cacheControl: string) => {
-    const all = new Headers(SECURITY_HEADERS.map(({key, value}): [string, string] => [key, value]));
-    all.set('cache-control', cacheControl);
-    all.set('content-security-policy', csp(hashes));
-    return all;
-  };
+  const headers = (hashes: PageHashes, cacheControl: string) =>
+    withSecurityHeaders({'cache-control': cacheControl, 'content-security-policy': csp(hashes)});
   // The 404 page's own address is not a page: it answers 404 like any unknown one.
   const notFoundPage = `/${locale}/page-not-found`;
   const prerendered = route === notFoundPage ? undefined : manifest?.prerendered[route];

@@ -1,4 +1,4 @@
-import {NON_PAGE_CSP, SECURITY_HEADERS} from './headers';
+import {NON_PAGE_CSP, withSecurityHeaders} from './headers';
 
 /**
  * What the proxy answers before any route sees a request: bounds on what a route would parse, and
@@ -32,12 +32,6 @@ function plain(status: number, ja: string, en: string, headers: Record<string, s
       ...headers,
     }),
   });
-}
-
-function withSecurityHeaders(headers: Record<string, string>): Headers {
-  const all = new Headers(headers);
-  for (const {key, value} of SECURITY_HEADERS) all.set(key, value);
-  return all;
 }
 
 function redirect(location: string, status: 307 | 308): Response {
@@ -110,14 +104,6 @@ export function allowedMethods(url: string): string {
   return 'GET, HEAD';
 }
 
-/** Like every answer of the site, the guard's carry the security headers. */
-const GUARD_HEADERS = Object.fromEntries([
-  ...SECURITY_HEADERS.map(({key, value}) => [key, value]),
-  ['content-security-policy', NON_PAGE_CSP],
-  ['content-type', 'text/plain; charset=utf-8'],
-  ['cache-control', 'no-store'],
-]);
-
 /**
  * What only Node's HTTP server sees, before Next: a request target that is not a path (`GET *`,
  * an absolute URL), which Next answers with a 500 and a stack trace in the log, is answered 400
@@ -131,8 +117,15 @@ export function guardNodeServer(server: {prototype: {emit: (event: string, ...ar
   const guarded = function (this: unknown, event: string, ...args: unknown[]): boolean {
     if (event !== 'request') return emit.call(this, event, ...args);
     const [request, response] = args as [import('node:http').IncomingMessage, import('node:http').ServerResponse];
+    // Like every answer of the site, the guard's carry the security headers.
     const refuse = (status: number, text: string, extra: Record<string, string> = {}) => {
-      response.writeHead(status, {...GUARD_HEADERS, ...extra});
+      const headers = withSecurityHeaders({
+        'content-security-policy': NON_PAGE_CSP,
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+        ...extra,
+      });
+      response.writeHead(status, Object.fromEntries(headers));
       response.end(text);
       return true;
     };

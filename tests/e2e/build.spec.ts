@@ -1,9 +1,9 @@
 import {existsSync, readFileSync} from 'node:fs';
-import {request as http} from 'node:http';
 import {gunzipSync, gzipSync} from 'node:zlib';
 import {expect, test} from '@playwright/test';
 import {readPolicyHistory} from '@/lib/policy/load';
 import {CSP_MANIFEST_FILE, distDir} from '@/lib/security/csp-manifest';
+import {rawRequest} from './helpers';
 
 // scripts/test.sh keeps `next build`'s output here, so the route table can be checked as printed.
 const DIST = distDir();
@@ -64,30 +64,12 @@ test('/privacy is a document: no framework runtime, one small script, within its
   expect(gzipSync(html).byteLength, 'HTML with its CSS, gzip').toBeLessThanOrEqual(16 * 1024);
 });
 
-/** A request as a client sends it, with the body undecoded (Playwright's client decodes it). */
-function rawGet(path: string, headers: Record<string, string>, method = 'GET') {
-  return new Promise<{status: number; headers: Record<string, string | string[] | undefined>; body: Buffer}>(
-    (resolve, reject) => {
-      const url = new URL(test.info().project.use.baseURL!);
-      http({host: url.hostname, port: url.port, method, path, headers}, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks)}),
-        );
-      })
-        .on('error', reject)
-        .end();
-    },
-  );
-}
-
 // The proxy answers a prerendered page itself (lib/pages/prerendered.ts): what a browser and a
 // cache rely on must hold as it did when Next served it.
 test('a page is the same HTML gzip or not, 304 when unchanged, and HEAD has no body', async () => {
   for (const path of ['/privacy', '/en/privacy', '/privacy/versions', '/external-transmission', '/nowhere']) {
-    const plain = await rawGet(path, {});
-    const gzip = await rawGet(path, {'accept-encoding': 'gzip, deflate, br'});
+    const plain = await rawRequest(path, {});
+    const gzip = await rawRequest(path, {'accept-encoding': 'gzip, deflate, br'});
     expect(plain.status, path).toBe(path === '/nowhere' ? 404 : 200);
     expect(gzip.status, path).toBe(plain.status);
     expect(plain.headers['content-encoding'], path).toBeUndefined();
@@ -98,8 +80,8 @@ test('a page is the same HTML gzip or not, 304 when unchanged, and HEAD has no b
     expect(plain.headers['content-security-policy'], path).toMatch(/script-src 'self' 'sha256-/);
     const etag = String(plain.headers.etag);
     expect(etag, path).toMatch(/^"[\w-]+"$/);
-    const again = await rawGet(path, {'if-none-match': etag});
-    const head = await rawGet(path, {}, 'HEAD');
+    const again = await rawRequest(path, {'if-none-match': etag});
+    const head = await rawRequest(path, {}, 'HEAD');
     expect(head.status, path).toBe(plain.status);
     expect(head.body.byteLength, path).toBe(0);
     expect(head.headers.etag, path).toBe(etag);

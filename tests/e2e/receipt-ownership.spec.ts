@@ -1,9 +1,8 @@
-import {request as http} from 'node:http';
 import {expect, test} from '@playwright/test';
 import {SECURITY_HEADERS} from '@/lib/security/headers';
 import {PROOF_COOKIE} from '@/lib/consent/ownership';
 import {banner, consentCookie, setConsentCookie} from './consent-helpers';
-import {gotoHydrated} from './helpers';
+import {gotoHydrated, rawRequest} from './helpers';
 
 // Issue 19: what an attacker and a chaos tester found, each answered by the running server.
 
@@ -63,16 +62,10 @@ test('malformed addresses are answered 4xx, never 500', async ({request}) => {
     '/_next/image?url=%2Fx%0A%1B%5B31mX&w=64&q=75',
   ])
     expect((await request.get(path)).status(), path).toBe(400);
-  const raw = (method: string, path: string) =>
-    new Promise<{status: number; allow?: string}>((resolve, reject) => {
-      const url = new URL(test.info().project.use.baseURL!);
-      http({host: url.hostname, port: url.port, method, path}, (response) => {
-        response.resume();
-        resolve({status: response.statusCode!, allow: response.headers.allow});
-      })
-        .on('error', reject)
-        .end();
-    });
+  const raw = async (method: string, path: string) => {
+    const {status, headers} = await rawRequest(path, {}, method);
+    return {status, allow: headers.allow};
+  };
   expect((await raw('GET', '*')).status).toBe(400);
   // TRACE echoes a request back: refused, and Next never sees it (it answered 500).
   expect(await raw('TRACE', '/privacy')).toEqual({status: 405, allow: 'GET, HEAD'});
