@@ -2,7 +2,7 @@ import type {GetStaticPaths, GetStaticProps} from 'next';
 import {createTranslator} from 'next-intl';
 import {isLocale, routing, type Locale} from '@/i18n/routing';
 import {compilePolicy} from '@/lib/policy/render';
-import {epochs, epochView, previousVersion, type PolicySource} from '@/lib/policy/sources';
+import {epochs, epochView, previousVersion, versionNumbers, type PolicySource} from '@/lib/policy/sources';
 import {alternates, openGraph} from '@/components/page/head';
 import {MESSAGES, staticPage, type StaticPageProps} from '@/components/page/render';
 import {ChangesView} from './ChangesView';
@@ -94,14 +94,15 @@ export function versionListRoute(source: PolicySource): Route<EpochParams> {
 
 export function versionRoute(source: PolicySource): Route<VersionParams> {
   return {
-    getStaticPaths: () => paths(epochParams(source).flatMap((p) => epochs(source).map((version) => ({...p, version})))),
+    getStaticPaths: () =>
+      paths(epochParams(source).flatMap((p) => versionNumbers(source).map((version) => ({...p, version})))),
     async getStaticProps({params}) {
       const page = resolveVersion(source, params);
       if (!page) return {notFound: true};
       const {locale, view, links, version, t} = page;
       const document = version.documents[locale];
       const head = {
-        title: `${document.frontmatter!.title}（${t('version', {version: version.version})}）`,
+        title: t('versionTitle', {title: document.frontmatter!.title, version: version.version}),
         description: document.frontmatter!.description,
         ...alternates(locale, `${source.base}/versions/${version.version}`),
       };
@@ -120,7 +121,7 @@ export function changesRoute(source: PolicySource): Route<VersionParams> {
     getStaticPaths: () =>
       paths(
         epochParams(source).flatMap((p) =>
-          epochs(source)
+          versionNumbers(source)
             .slice(1)
             .map((version) => ({...p, version})),
         ),

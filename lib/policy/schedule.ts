@@ -1,10 +1,10 @@
 /**
  * Which version is in force when — decided by effective dates, and only by them. Effective dates are
- * Japanese calendar days: a version takes effect at 00:00 JST on its date. A version whose date legal
- * staff have not set is never in force: the first version is then only "published" (公開中、施行日未定),
- * and a later one is a draft that `next build` and `npm run policy:check` refuse (rule
- * effective-date-required); `npm run dev` previews it. Pure and dependency-free: the proxy, the pages
- * and the consent code all decide with it.
+ * Japanese calendar days: a version takes effect at 00:00 JST on its date. A version is never in force
+ * before its date, nor without one: the first version is then only "published" (公開中), and a later
+ * one without a date is a draft that `next build` and `npm run policy:check` refuse (rule
+ * effective-date-required); `npm run dev` previews it. Pure and dependency-free: the page plan
+ * (lib/pages/plan.ts), the pages and the consent code all decide with it.
  */
 export interface Scheduled {
   version: string;
@@ -12,9 +12,10 @@ export interface Scheduled {
 }
 
 /**
- * in-force: dated and current. published: current, but no effective date was decided (only the
- * first version can be). superseded: a later version is current. upcoming: dated after today.
- * draft: a later version with no date (development previews only).
+ * in-force: current, and its date has come. published: current, but not in force — no effective
+ * date was decided, or it has not come (only the first version can be either). superseded: a later
+ * version is current. upcoming: dated after today. draft: a later version with no date (development
+ * previews only).
  */
 export type VersionStatus = 'in-force' | 'published' | 'superseded' | 'upcoming' | 'draft';
 
@@ -45,12 +46,49 @@ export function currentIndex(versions: readonly Scheduled[], day: string): numbe
   return index;
 }
 
-/** The status of the version at `index` while the version at `current` is current. */
-export function statusOf(versions: readonly Scheduled[], index: number, current: number): VersionStatus {
-  const dated = versions[index]?.effectiveDate != null;
-  if (index === current) return dated ? 'in-force' : 'published';
+/** The status on `day` of the version at `index`, while the version at `current` is current. */
+export function statusOf(versions: readonly Scheduled[], index: number, current: number, day: string): VersionStatus {
+  const date = versions[index]?.effectiveDate ?? null;
+  // The first version is current even before its own date (currentIndex): being current is not being in force.
+  if (index === current) return date !== null && date <= day ? 'in-force' : 'published';
   if (index < current) return 'superseded';
-  return dated ? 'upcoming' : 'draft';
+  return date !== null ? 'upcoming' : 'draft';
+}
+
+/** Names the epoch before a dated first version's date (versions are "1.2.0": no name can clash). */
+const PENDING = '-pending';
+
+/**
+ * The epochs: the periods in which the same pages are right, each prerendered once and served on
+ * its days (lib/pages/plan.ts), so statuses never depend on the day of a build. Each is named by the
+ * version current during it; a first version with a date has two, before its date (`1.0.0-pending`:
+ * current, published, not yet in force) and from it.
+ */
+export function epochNames(versions: readonly Scheduled[]): string[] {
+  const names = versions.map((v) => v.version);
+  return versions[0]?.effectiveDate ? [`${versions[0].version}${PENDING}`, ...names] : names;
+}
+
+/** The epoch of a day: its name, and the index of the version current during it. */
+export function epochOn(versions: readonly Scheduled[], day: string): {name: string; current: number} {
+  const current = currentIndex(versions, day);
+  const {version, effectiveDate} = versions[current]!;
+  const pending = effectiveDate !== null && effectiveDate > day;
+  return {name: pending ? `${version}${PENDING}` : version, current};
+}
+
+/**
+ * An epoch by its name: the version current during it, and a day of it — any day of an epoch gives
+ * the same statuses. Null for a name that is not an epoch.
+ */
+export function epochByName(versions: readonly Scheduled[], name: string): {current: number; day: string} | null {
+  const pending = name.endsWith(PENDING);
+  const current = versions.findIndex((v) => v.version === (pending ? name.slice(0, -PENDING.length) : name));
+  const date = versions[current]?.effectiveDate ?? null;
+  if (current < 0 || (pending && (current > 0 || date === null))) return null;
+  if (pending) return {current, day: dayBefore(date!)};
+  // An undated first version is published whatever the day; a dated version's epoch starts on its date.
+  return {current, day: date ?? '0000-01-01'};
 }
 
 /** The next instant after `now` at which another version takes effect, or null. */

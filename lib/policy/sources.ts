@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {loadPolicyHistory, type PolicyVersion} from './load';
-import {statusOf, type VersionStatus} from './schedule';
+import {epochByName, epochNames, statusOf, type VersionStatus} from './schedule';
 
 /**
  * A policy folder and where the site publishes it. The site has one, content/privacy at /privacy;
@@ -15,11 +15,16 @@ export interface PolicySource {
 export const SITE_POLICY: PolicySource = {dir: path.join(process.cwd(), 'content', 'privacy'), base: '/privacy'};
 
 /**
- * The pages are prerendered once per "epoch" — per version that is current for a while — so that
- * each page's statuses (in force, superseded, upcoming) are right for its epoch; the proxy serves
- * the epoch of the current day. An epoch is named by the version current during it.
+ * The pages are prerendered once per "epoch" (lib/policy/schedule.ts: epochNames) so that each
+ * page's statuses (in force, superseded, upcoming) are right for its epoch; the page plan serves
+ * the epoch of the current day.
  */
 export function epochs(source: PolicySource): string[] {
+  return epochNames(loadPolicyHistory(source.dir));
+}
+
+/** Every version's number, oldest first: each has its own page in every epoch. */
+export function versionNumbers(source: PolicySource): string[] {
   return loadPolicyHistory(source.dir).map((v) => v.version);
 }
 
@@ -32,16 +37,18 @@ export interface EpochView {
   upcoming: PolicyVersion[];
 }
 
+/** What an epoch's pages show: the same on every day of it. */
 export function epochView(source: PolicySource, epoch: string): EpochView | null {
   const versions = loadPolicyHistory(source.dir);
-  const index = versions.findIndex((v) => v.version === epoch);
-  if (index < 0) return null;
-  const status = (version: PolicyVersion) => statusOf(versions, versions.indexOf(version), index);
+  const found = epochByName(versions, epoch);
+  if (!found) return null;
+  const {current, day} = found;
+  const status = (version: PolicyVersion) => statusOf(versions, versions.indexOf(version), current, day);
   return {
     versions,
-    current: versions[index]!,
+    current: versions[current]!,
     status,
-    upcoming: versions.slice(index + 1).filter((v) => status(v) === 'upcoming'),
+    upcoming: versions.slice(current + 1).filter((v) => status(v) === 'upcoming'),
   };
 }
 

@@ -1,4 +1,5 @@
 import {expect, test} from '@playwright/test';
+import {japanDay} from '@/lib/policy/schedule';
 import {recordToday} from '../support/policy-record';
 import {banner, LABELS, setConsentCookie, validRecord} from './consent-helpers';
 import {expectNoAxeViolations, watchCsp} from './helpers';
@@ -20,10 +21,17 @@ test.describe('the archive of the real policy', () => {
         .getByRole('link', {name: locale === 'ja' ? 'このバージョンの固定 URL' : 'Permanent URL of this version'})
         .click();
       await expect(page).toHaveURL(new RegExp(`${VERSION_PATH[locale]}/${escaped(CURRENT.version)}$`));
-      // 施行 only when a date says so (a version with no date is never called in force).
-      const status = CURRENT.effectiveDate
-        ? {ja: /^現在施行されている版です。/, en: /^This is the version in force\./}
-        : {ja: /^公開中の版です（施行日は未定です）。/, en: /^This is the published version/};
+      // The title names the version in its language's brackets: full-width only in Japanese.
+      const versionInTitle = escaped(CURRENT.version);
+      await expect(page).toHaveTitle(
+        new RegExp(locale === 'ja' ? `（バージョン ${versionInTitle}）$` : ` \\(Version ${versionInTitle}\\)$`),
+      );
+      // 施行 only once a date says so (a first version is never called in force without a date, nor before it).
+      const status = !CURRENT.effectiveDate
+        ? {ja: /^公開中の版です（施行日は未定です）。/, en: /^This is the published version/}
+        : CURRENT.effectiveDate <= japanDay(Date.now())
+          ? {ja: /^現在施行されている版です。/, en: /^This is the version in force\./}
+          : {ja: /^この版はまだ施行されていません。/, en: /^This version is not yet in force\./};
       await expect(page.locator('.version-status')).toHaveText(status[locale]);
       await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
         'href',

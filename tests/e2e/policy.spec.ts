@@ -191,7 +191,7 @@ test('Art. 2 shows its real hierarchy with visible markers', async ({page}) => {
   await expect(page.locator('#article-2-p2 > p > .clause-marker')).toHaveText('2.');
   await page.goto('/en/privacy');
   await expect(page.locator('#article-2-1-u > p').first()).toHaveText(/^\(c\)\s*Cookies and anonymous IDs$/);
-  // Which text prevails is not decided: the notice says only which is the original, and what the translation corrects.
+  // Which text prevails is not decided: the notice says only which is the original, and how the translation renders some wording.
   const notice = page.locator('.translation-notice');
   await expect(notice).toContainText('The original is the Japanese text.');
   await expect(notice).not.toContainText('prevail');

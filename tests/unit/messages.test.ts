@@ -30,6 +30,14 @@ describe('UI messages', () => {
   });
 });
 
+describe('English UI wording', () => {
+  // Full-width brackets belong to Japanese text; in English (a version page's title, say) they are a slip.
+  it.each(keys(en))('%s has no full-width brackets', (key) => {
+    const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], en);
+    expect(String(value)).not.toMatch(/[（）「」]/);
+  });
+});
+
 /** Every Japanese string a visitor reads outside the policy text: the messages and the registry. */
 function japaneseStrings(): [string, string][] {
   const fromMessages = keys(ja).map(

@@ -6,7 +6,7 @@ import {afterAll, describe, expect, it, vi} from 'vitest';
 import {comparePolicies} from '@/lib/policy/compare';
 import {PolicyError} from '@/lib/policy/diagnostics';
 import {loadPolicyHistory, readPolicyHistory} from '@/lib/policy/load';
-import {currentIndex, dayBefore, effectiveInstant, japanDay} from '@/lib/policy/schedule';
+import {dayBefore, effectiveInstant, epochOn, japanDay} from '@/lib/policy/schedule';
 import {epochView} from '@/lib/policy/sources';
 
 /**
@@ -61,7 +61,7 @@ const source = (dir: string) => ({dir, base: '/privacy'});
 /** What the proxy serves on a day, as the pages see it. */
 const viewOn = (dir: string, day: string) => {
   const versions = readPolicyHistory(dir).versions;
-  return epochView(source(dir), versions[currentIndex(versions, day)]!.version)!;
+  return epochView(source(dir), epochOn(versions, day).name)!;
 };
 
 describe('publishing a new version, as legal staff do it', {timeout: 60_000}, () => {
@@ -101,7 +101,8 @@ describe('publishing a new version, as legal staff do it', {timeout: 60_000}, ()
       expect(view.current.version).not.toBe(next);
       expect(view.upcoming.map((v) => v.version)).toContain(next);
       expect(view.status(view.upcoming.at(-1)!)).toBe('upcoming');
-      expect(view.status(view.current)).toBe(view.current.effectiveDate ? 'in-force' : 'published');
+      const inForce = view.current.effectiveDate !== null && view.current.effectiveDate <= day;
+      expect(view.status(view.current)).toBe(inForce ? 'in-force' : 'published');
     }
     expect(viewOn(dated, lastDayBefore).current.version).toBe(current.version);
   });
@@ -120,6 +121,9 @@ describe('publishing a new version, as legal staff do it', {timeout: 60_000}, ()
     expect(view.status(view.current)).toBe('in-force');
     expect(view.upcoming).toEqual([]);
     expect(view.status(view.versions.at(-2)!)).toBe('superseded');
+    // The epoch's pages are the same whatever day the build was made: they are served from the date on.
+    const epoch = epochView(source(dated), next)!;
+    expect(epoch.status(epoch.current)).toBe('in-force');
   });
 
   it('refuses a later version dated before the one it follows', () => {
@@ -167,7 +171,7 @@ describe('a new version without an effective date', {timeout: 60_000}, () => {
     vi.stubEnv('NODE_ENV', 'development');
     try {
       const versions = loadPolicyHistory(undated);
-      const view = epochView(source(undated), versions[currentIndex(versions, '9999-12-31')]!.version)!;
+      const view = epochView(source(undated), epochOn(versions, '9999-12-31').name)!;
       expect(view.current.version).not.toBe('99.0.0');
       expect(view.status(versions.at(-1)!)).toBe('draft');
       expect(view.upcoming).toEqual([]);
