@@ -1,5 +1,5 @@
 import {spawn, type ChildProcess} from 'node:child_process';
-import {request} from 'node:http';
+import {rawRequest} from '../tests/support/raw-request';
 import {gzipSync} from 'node:zlib';
 
 export const gzipBytes = (data: string | Uint8Array) => gzipSync(data, {level: 9}).byteLength;
@@ -34,28 +34,17 @@ export async function waitFor(url: string, timeoutMs = 30_000): Promise<void> {
 }
 
 /**
- * One request over a connection of its own, closed after the answer. fetch keeps connections
- * alive: a pooled one would keep a stopping server from ever closing, and answer the next start's
- * first probe from the old server.
+ * One request over a connection of its own, closed after the answer (tests/support/raw-request.ts).
+ * fetch keeps connections alive: a pooled one would keep a stopping server from ever closing, and
+ * answer the next start's first probe from the old server.
  */
-export function once(
+export async function once(
   port: number,
   path: string,
   init: {method?: string; headers?: Record<string, string>; body?: string} = {},
 ) {
-  return new Promise<{status: number; body: string}>((resolve, reject) => {
-    const req = request(
-      {host: '127.0.0.1', port, path, agent: false, method: init.method, headers: init.headers},
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({status: res.statusCode!, body}));
-      },
-    );
-    req.on('error', reject);
-    req.end(init.body);
-  });
+  const answer = await rawRequest({host: '127.0.0.1', port}, init.method ?? 'GET', path, init.headers, init.body);
+  return {status: answer.status, body: answer.body.toString('utf8')};
 }
 
 /** Until nothing answers on the port: the next server started there must not meet this one. */

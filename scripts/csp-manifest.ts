@@ -1,6 +1,7 @@
 // Runs right after `next build` (npm run build, npm test, npm run bench): records the inline-script
-// hashes of every prerendered page and the app's page routes, for proxy.ts's Content-Security-Policy,
-// and writes the copy of each page that the proxy answers from. The prerendered
+// hashes of every prerendered page and the app's page routes, for each page's Content-Security-Policy
+// (lib/pages/plan.ts), and writes the copies, compressed, that the front door and the proxy answer
+// from (lib/pages/prerendered.ts). The prerendered
 // HTML is read here, once, at build time; a page the build says it prerendered but whose HTML is not
 // where expected fails the build, instead of failing requests later.
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';

@@ -1,37 +1,65 @@
 import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
+import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
+import Negotiator from 'negotiator';
+import type {Answer} from '../http/answer';
 
 /**
- * The prerendered pages as the proxy answers them. A page request used to be rewritten to Next's
- * prerendered route, which makes Next resolve the route a second time; answering from memory in
- * the proxy is a third faster (docs/design.md, issue 18). The build step after `next build`
- * (scripts/csp-manifest.ts) copies each page's HTML into the build folder with its ETag, so that
- * at run time nothing reads Next's own output. Compression stays Next's: it drops a proxy
- * response's Content-Encoding (resolve-routes.js), so a copy compressed at build cannot be sent.
+ * The prerendered pages as the site answers them. The build step after `next build`
+ * (scripts/csp-manifest.ts) copies each page's HTML into the build folder, compressed once at the
+ * highest levels (brotli and gzip), with its ETag, so that at run time nothing reads Next's own
+ * output and no request pays for compression (docs/design.md, issue 18).
  */
 
 /** The folder, inside the build folder, that holds the copies. */
 const COPIES_DIR = 'site-pages';
 
-const copyFile = (dist: string, route: string) => path.join(dist, COPIES_DIR, `${route}.html`);
+/** The content codings of a copy, in the order the site prefers them. */
+const CODINGS = ['br', 'gzip', 'identity'] as const;
+type Coding = (typeof CODINGS)[number];
 
-/** At build: writes a page's copy and returns its ETag (a hash of the HTML). */
+const SUFFIX: Record<Coding, string> = {br: '.br', gzip: '.gz', identity: ''};
+
+const copyFile = (dist: string, route: string, coding: Coding) =>
+  path.join(dist, COPIES_DIR, `${route}.html${SUFFIX[coding]}`);
+
+/** At build: writes a page's copy in each coding and returns its ETag (a hash of the HTML). */
 export function writePageCopy(dist: string, route: string, html: string): string {
-  mkdirSync(path.dirname(copyFile(dist, route)), {recursive: true});
-  writeFileSync(copyFile(dist, route), html);
-  return `"${createHash('sha256').update(html, 'utf8').digest('base64url').slice(0, 22)}"`;
+  const identity = Buffer.from(html, 'utf8');
+  mkdirSync(path.dirname(copyFile(dist, route, 'identity')), {recursive: true});
+  writeFileSync(copyFile(dist, route, 'identity'), identity);
+  writeFileSync(copyFile(dist, route, 'gzip'), gzipSync(identity, {level: 9}));
+  writeFileSync(
+    copyFile(dist, route, 'br'),
+    brotliCompressSync(identity, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: identity.byteLength,
+      },
+    }),
+  );
+  return `"${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`;
 }
 
 export interface PageCopy {
+  /** The ETag of the HTML; each coding's own is derived from it (etagOf). */
   etag: string;
-  html: Uint8Array<ArrayBuffer>;
+  bodies: Record<Coding, Uint8Array<ArrayBuffer>>;
 }
 
-/** At run time: a page's copy, read on its first request and kept (tens of KB). */
+/** At run time: a page's copy in every coding (tens of KB), read once. */
 export function readPageCopy(dist: string, route: string, etag: string): PageCopy {
-  return {etag, html: new Uint8Array(readFileSync(copyFile(dist, route)))};
+  const read = (coding: Coding) => new Uint8Array(readFileSync(copyFile(dist, route, coding)));
+  return {etag, bodies: {br: read('br'), gzip: read('gzip'), identity: read('identity')}};
 }
+
+/**
+ * A strong ETag belongs to one representation (RFC 9110 §8.8.3): the compressed ones get their own.
+ * Each stays a quoted string of the same characters as the HTML's.
+ */
+const etagOf = (etag: string, coding: Coding) => (coding === 'identity' ? etag : `${etag.slice(0, -1)}-${coding}"`);
 
 /** RFC 9110 §13.1.2: If-None-Match compares weakly; `*` matches any current representation. */
 function notModified(ifNoneMatch: string | null, etag: string): boolean {
@@ -41,14 +69,48 @@ function notModified(ifNoneMatch: string | null, etag: string): boolean {
 }
 
 /**
- * The answer to a GET or HEAD of a prerendered page, or 304 when the client already holds it.
- * `headers` are the page's own (security headers, CSP, Cache-Control); ETag and Content-Type are
- * added here. A 404 page keeps its status and is never a 304.
+ * The coding to send for an Accept-Encoding header (negotiator weighs q-values and `*` as RFC 9110
+ * §12.5.3 says); identity when the client accepts nothing the site has, rather than a 406.
  */
-export function pageAnswer(request: Request, copy: PageCopy, status: 200 | 404, headers: Headers): Response {
-  headers.set('etag', copy.etag);
-  if (status === 200 && notModified(request.headers.get('if-none-match'), copy.etag))
-    return new Response(null, {status: 304, headers});
-  headers.set('content-type', 'text/html; charset=utf-8');
-  return new Response(request.method === 'HEAD' ? null : copy.html, {status, headers});
+export function chooseCoding(acceptEncoding: string | null): Coding {
+  const negotiator = new Negotiator({headers: {'accept-encoding': acceptEncoding ?? undefined}});
+  // negotiator 1.x breaks ties of q by the site's preference; @types/negotiator (0.6) predates that.
+  const encoding = negotiator.encoding as (available: string[], options: {preferred: string[]}) => string | undefined;
+  const chosen = encoding.call(negotiator, [...CODINGS], {preferred: [...CODINGS]});
+  return CODINGS.find((coding) => coding === chosen) ?? 'identity';
+}
+
+export interface PageRequest {
+  method: string;
+  ifNoneMatch: string | null;
+  /** null when the sender compresses by itself (the proxy: Next drops its Content-Encoding). */
+  acceptEncoding: string | null;
+}
+
+/**
+ * The answer to a GET or HEAD of a prerendered page, or 304 when the client already holds it.
+ * `headers` are the page's own (security headers, CSP, Cache-Control); ETag, Vary and the
+ * content headers are added here. A 404 page keeps its status and is never a 304.
+ */
+export function pageAnswer(
+  request: PageRequest,
+  copy: PageCopy,
+  status: 200 | 404,
+  headers: Record<string, string>,
+): Answer {
+  const coding = chooseCoding(request.acceptEncoding);
+  const etag = etagOf(copy.etag, coding);
+  const common = {...headers, etag, vary: 'Accept-Encoding'};
+  if (status === 200 && notModified(request.ifNoneMatch, etag)) return {status: 304, headers: common, body: null};
+  const body = copy.bodies[coding];
+  return {
+    status,
+    headers: {
+      ...common,
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': String(body.byteLength),
+      ...(coding === 'identity' ? {} : {'content-encoding': coding}),
+    },
+    body: request.method === 'HEAD' ? null : body,
+  };
 }

@@ -15,9 +15,9 @@ export const SECURITY_HEADERS = [
 /** For responses that are not pages (API, sitemap, robots, icons): nothing may run or embed them. */
 export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-/** A response's own headers with the security headers added: every answer the site builds itself. */
-export function withSecurityHeaders(headers: Record<string, string>): Headers {
-  const all = new Headers(headers);
-  for (const {key, value} of SECURITY_HEADERS) all.set(key, value);
-  return all;
+const SECURITY_HEADER_RECORD = Object.fromEntries(SECURITY_HEADERS.map(({key, value}) => [key.toLowerCase(), value]));
+
+/** A response's own headers (lower-case names) with the security headers added: every answer the site builds itself. */
+export function withSecurityHeaders(headers: Record<string, string>): Record<string, string> {
+  return {...headers, ...SECURITY_HEADER_RECORD};
 }

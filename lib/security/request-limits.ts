@@ -1,11 +1,14 @@
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {writeAnswer, type Answer} from '../http/answer';
 import {NON_PAGE_CSP, withSecurityHeaders} from './headers';
 
 /**
- * What the proxy answers before any route sees a request: bounds on what a route would parse, and
- * the site's own redirects (which Next would send without the security headers). Runs in the
- * proxy (proxy.ts), whose matcher covers the pages, /api and /_next/image.
+ * What the site answers before any route sees a request: bounds on what a route would parse, and
+ * the site's own redirects (which Next would send without the security headers). Checked by the
+ * front door for the pages it answers (lib/pages/front-door.ts) and by the proxy (proxy.ts) for
+ * everything else its matcher covers: pages Next answers, the API and /_next/image.
  *
- * Why here and not in the routes: Next's route-handler adapter copies every cookie of the request
+ * Why before the routes: Next's route-handler adapter copies every cookie of the request
  * into its cookie stores one by one, at a cost that grows with the square of their number (4,019
  * cookies ≈ 2 s of the one main thread). Only a bound checked before the handler keeps each
  * request's cost flat. Node already caps all headers together at 16 KB (431); the consent routes
@@ -22,8 +25,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 /** Redirects of the site's roots: a locale's root leads to its policy. */
 const ROOT_REDIRECTS: Record<string, string> = {'/': '/privacy', '/ja': '/privacy', '/en': '/en/privacy'};
 
-function plain(status: number, ja: string, en: string, headers: Record<string, string> = {}): Response {
-  return new Response(`${ja}\n${en}\n`, {
+function plain(status: number, ja: string, en: string, headers: Record<string, string> = {}): Answer {
+  return {
     status,
     headers: withSecurityHeaders({
       'content-type': 'text/plain; charset=utf-8',
@@ -31,18 +34,21 @@ function plain(status: number, ja: string, en: string, headers: Record<string, s
       'content-security-policy': NON_PAGE_CSP,
       ...headers,
     }),
-  });
+    body: `${ja}\n${en}\n`,
+  };
 }
 
-function redirect(location: string, status: 307 | 308): Response {
-  return new Response(null, {
+/** A redirect within the site; `location` is a path (RFC 9110 allows it; the proxy makes it absolute). */
+export function redirect(location: string, status: 307 | 308, cacheControl = 'no-store'): Answer {
+  return {
     status,
-    headers: withSecurityHeaders({location, 'cache-control': 'no-store', 'content-security-policy': NON_PAGE_CSP}),
-  });
+    headers: withSecurityHeaders({location, 'cache-control': cacheControl, 'content-security-policy': NON_PAGE_CSP}),
+    body: null,
+  };
 }
 
 /** 431 when the Cookie header holds more cookies or bytes than any visitor of this site has. */
-export function checkCookieHeader(cookie: string | null): Response | null {
+export function checkCookieHeader(cookie: string | null | undefined): Answer | null {
   if (!cookie) return null;
   let count = 1;
   for (let i = cookie.indexOf(';'); i >= 0 && count <= MAX_COOKIES; i = cookie.indexOf(';', i + 1)) count++;
@@ -60,10 +66,9 @@ export function checkCookieHeader(cookie: string | null): Response | null {
  * answer 500) or a URL with control characters (which Next's image route would write into the
  * log); the site's redirects (roots, trailing slashes), with the security headers.
  */
-export function earlyResponse(request: Request): Response | null {
-  const tooMany = checkCookieHeader(request.headers.get('cookie'));
+export function earlyAnswer(url: {pathname: string; search: string}, cookie: string | null | undefined): Answer | null {
+  const tooMany = checkCookieHeader(cookie);
   if (tooMany) return tooMany;
-  const url = new URL(request.url);
   let path: string;
   let query: string;
   try {
@@ -74,18 +79,26 @@ export function earlyResponse(request: Request): Response | null {
   }
   if (CONTROL.test(path) || CONTROL.test(query))
     return plain(400, 'アドレスに制御文字が含まれています。', 'The address contains control characters.');
-  // Absolute, as Next requires of a proxy's redirect; it sends a same-origin one as a path.
-  const to = (target: string) => new URL(target + url.search, url).href;
-  if (url.pathname in ROOT_REDIRECTS) return redirect(to(ROOT_REDIRECTS[url.pathname]!), 307);
+  if (url.pathname in ROOT_REDIRECTS) return redirect(ROOT_REDIRECTS[url.pathname]! + url.search, 307);
   if (url.pathname.length > 1 && url.pathname.endsWith('/') && !url.pathname.startsWith('/api/'))
     // One leading slash, whatever was sent: //evil.example/ must not become //evil.example.
-    return redirect(to('/' + url.pathname.replace(/^\/+|\/+$/g, '')), 308);
+    return redirect('/' + url.pathname.replace(/^\/+|\/+$/g, '') + url.search, 308);
   return null;
 }
 
-/** Whether the proxy's page logic (locales, epochs, CSP) applies: not to the API or Next's files. */
+/**
+ * Whether a path is a page's (locales, epochs, CSP apply): not the API, not Next's files, not a file
+ * of public/ or a metadata route (sitemap.xml, icon.svg). Version numbers (/privacy/versions/1.0.0)
+ * have dots too: only a trailing extension of letters marks a file.
+ */
 export function isPageRequest(pathname: string): boolean {
-  return !pathname.startsWith('/api/') && pathname !== '/api' && !pathname.startsWith('/_next/');
+  return (
+    !pathname.startsWith('/api/') &&
+    pathname !== '/api' &&
+    !pathname.startsWith('/_next/') &&
+    !pathname.startsWith('/_vercel/') &&
+    !/\.[a-zA-Z]+$/.test(pathname)
+  );
 }
 
 /** Next's internal headers, which tell a client how the server works inside and nothing it needs. */
@@ -104,37 +117,39 @@ export function allowedMethods(url: string): string {
   return 'GET, HEAD';
 }
 
+/** Answers a request in Node's server, before Next, and says so; false leaves it to Next. */
+export type FrontDoor = (request: IncomingMessage, response: ServerResponse) => boolean;
+
 /**
  * What only Node's HTTP server sees, before Next: a request target that is not a path (`GET *`,
  * an absolute URL), which Next answers with a 500 and a stack trace in the log, is answered 400
- * here, and TRACE 405; and Next's internal headers (x-nextjs-cache, x-nextjs-prerender, x-nextjs-stale-time,
- * x-middleware-rewrite — which names the internal route) are left out of every response.
- * Installed once, at server start (instrumentation.ts).
+ * here, and TRACE 405; the front door, when given, answers what it can (the prerendered pages:
+ * lib/pages/front-door.ts); and Next's internal headers (x-nextjs-cache, x-nextjs-prerender,
+ * x-nextjs-stale-time, x-middleware-rewrite — which names the internal route) are left out of
+ * every response Next writes. Installed once, at server start (instrumentation.ts).
  */
-export function guardNodeServer(server: {prototype: {emit: (event: string, ...args: unknown[]) => boolean}}): void {
+export function guardNodeServer(
+  server: {prototype: {emit: (event: string, ...args: unknown[]) => boolean}},
+  frontDoor?: FrontDoor,
+): void {
   const emit = server.prototype.emit;
   if ((emit as {guarded?: true}).guarded) return;
   const guarded = function (this: unknown, event: string, ...args: unknown[]): boolean {
     if (event !== 'request') return emit.call(this, event, ...args);
-    const [request, response] = args as [import('node:http').IncomingMessage, import('node:http').ServerResponse];
-    // Like every answer of the site, the guard's carry the security headers.
-    const refuse = (status: number, text: string, extra: Record<string, string> = {}) => {
-      const headers = withSecurityHeaders({
-        'content-security-policy': NON_PAGE_CSP,
-        'content-type': 'text/plain; charset=utf-8',
-        'cache-control': 'no-store',
-        ...extra,
-      });
-      response.writeHead(status, Object.fromEntries(headers));
-      response.end(text);
+    const [request, response] = args as [IncomingMessage, ServerResponse];
+    const refuse = (answer: Answer) => {
+      writeAnswer(response, answer, request.method === 'HEAD');
       return true;
     };
     if (!request.url?.startsWith('/'))
-      return refuse(400, 'リクエストの宛先が正しくありません。\nThe request target must be a path.\n');
+      return refuse(plain(400, 'リクエストの宛先が正しくありません。', 'The request target must be a path.'));
     if (request.method === 'TRACE')
-      return refuse(405, 'このアドレスは TRACE を受け付けません。\nTRACE is not allowed.\n', {
-        allow: allowedMethods(request.url),
-      });
+      return refuse(
+        plain(405, 'このアドレスは TRACE を受け付けません。', 'TRACE is not allowed.', {
+          allow: allowedMethods(request.url),
+        }),
+      );
+    if (frontDoor?.(request, response)) return true;
     const setHeader = response.setHeader;
     response.setHeader = function (name, value) {
       return INTERNAL_HEADER.test(name) ? this : setHeader.call(this, name, value);

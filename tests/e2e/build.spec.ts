@@ -1,5 +1,5 @@
 import {existsSync, readFileSync} from 'node:fs';
-import {gunzipSync, gzipSync} from 'node:zlib';
+import {brotliDecompressSync, gunzipSync, gzipSync} from 'node:zlib';
 import {expect, test} from '@playwright/test';
 import {readPolicyHistory} from '@/lib/policy/load';
 import {CSP_MANIFEST_FILE, distDir} from '@/lib/security/csp-manifest';
@@ -64,27 +64,37 @@ test('/privacy is a document: no framework runtime, one small script, within its
   expect(gzipSync(html).byteLength, 'HTML with its CSS, gzip').toBeLessThanOrEqual(16 * 1024);
 });
 
-// The proxy answers a prerendered page itself (lib/pages/prerendered.ts): what a browser and a
-// cache rely on must hold as it did when Next served it.
-test('a page is the same HTML gzip or not, 304 when unchanged, and HEAD has no body', async () => {
+// The front door answers a prerendered page in Node's server, before Next, from copies compressed
+// at build (lib/pages/front-door.ts): what a browser and a cache rely on must hold as it did when
+// Next served it.
+test('a page is the same HTML in every coding, 304 when unchanged, and HEAD has GET’s headers and no body', async () => {
   for (const path of ['/privacy', '/en/privacy', '/privacy/versions', '/external-transmission', '/nowhere']) {
     const plain = await rawRequest(path, {});
-    const gzip = await rawRequest(path, {'accept-encoding': 'gzip, deflate, br'});
+    const gzip = await rawRequest(path, {'accept-encoding': 'gzip'});
+    const br = await rawRequest(path, {'accept-encoding': 'gzip, deflate, br, zstd'});
     expect(plain.status, path).toBe(path === '/nowhere' ? 404 : 200);
-    expect(gzip.status, path).toBe(plain.status);
+    expect([gzip.status, br.status], path).toEqual([plain.status, plain.status]);
     expect(plain.headers['content-encoding'], path).toBeUndefined();
     expect(gzip.headers['content-encoding'], path).toBe('gzip');
+    expect(br.headers['content-encoding'], path).toBe('br');
     expect(gunzipSync(gzip.body).toString('utf8'), path).toBe(plain.body.toString('utf8'));
+    expect(brotliDecompressSync(br.body).toString('utf8'), path).toBe(plain.body.toString('utf8'));
+    for (const answer of [plain, gzip, br]) {
+      expect(answer.headers.vary, path).toMatch(/Accept-Encoding/i);
+      expect(answer.headers['content-length'], path).toBe(String(answer.body.byteLength));
+    }
     expect(plain.body.toString('utf8'), path).toMatch(/^<!DOCTYPE html>/i);
     expect(plain.headers['content-type'], path).toBe('text/html; charset=utf-8');
     expect(plain.headers['content-security-policy'], path).toMatch(/script-src 'self' 'sha256-/);
-    const etag = String(plain.headers.etag);
+    const etag = String(br.headers.etag);
     expect(etag, path).toMatch(/^"[\w-]+"$/);
-    const again = await rawRequest(path, {'if-none-match': etag});
-    const head = await rawRequest(path, {}, 'HEAD');
+    expect(new Set([plain, gzip, br].map((answer) => answer.headers.etag)).size, path).toBe(3);
+    const again = await rawRequest(path, {'accept-encoding': 'gzip, deflate, br, zstd', 'if-none-match': etag});
+    const head = await rawRequest(path, {'accept-encoding': 'gzip, deflate, br, zstd'}, 'HEAD');
     expect(head.status, path).toBe(plain.status);
     expect(head.body.byteLength, path).toBe(0);
     expect(head.headers.etag, path).toBe(etag);
+    expect(head.headers['content-length'], path).toBe(br.headers['content-length']);
     if (path === '/nowhere') {
       expect(again.status, path).toBe(404);
       continue;

@@ -1,6 +1,6 @@
-import {request as http} from 'node:http';
 import AxeBuilder from '@axe-core/playwright';
 import {expect, test, type Page} from '@playwright/test';
+import {rawRequest as rawRequestTo} from '../support/raw-request';
 
 /** WCAG 2.1 A and AA, the level this site promises. */
 export async function expectNoAxeViolations(page: Page) {
@@ -68,23 +68,8 @@ export async function watchCsp(page: Page, baseURL: string) {
   };
 }
 
-/**
- * A request exactly as given, over a connection of its own, with the body undecoded: what
- * Playwright's client cannot send (`GET *`, TRACE) or shows decoded (a gzip body).
- */
+/** A raw request (tests/support/raw-request.ts) to the server under test. */
 export function rawRequest(path: string, headers: Record<string, string> = {}, method = 'GET') {
-  return new Promise<{status: number; headers: Record<string, string | string[] | undefined>; body: Buffer}>(
-    (resolve, reject) => {
-      const url = new URL(test.info().project.use.baseURL!);
-      http({host: url.hostname, port: url.port, method, path, headers, agent: false}, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks)}),
-        );
-      })
-        .on('error', reject)
-        .end();
-    },
-  );
+  const url = new URL(test.info().project.use.baseURL!);
+  return rawRequestTo({host: url.hostname, port: url.port}, method, path, headers);
 }

@@ -1,11 +1,12 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
+import {brotliDecompressSync, gunzipSync} from 'node:zlib';
 import {describe, expect, it} from 'vitest';
-import {pageAnswer, readPageCopy, writePageCopy} from '@/lib/pages/prerendered';
+import {chooseCoding, pageAnswer, readPageCopy, writePageCopy, type PageRequest} from '@/lib/pages/prerendered';
 import {tempDir} from '../support/temp-dirs';
 
-// The proxy answers prerendered pages from the copies the build made (issue 18's throughput).
-const HTML = `<!DOCTYPE html><html lang="ja"><body><h1>プライバシーポリシー</h1>${'<p>本文</p>'.repeat(20)}</body></html>`;
+// The front door and the proxy answer prerendered pages from the copies the build made (issue 18).
+const HTML = `<!DOCTYPE html><html lang="ja"><body><h1>プライバシーポリシー</h1>${'<p>本文</p>'.repeat(200)}</body></html>`;
 
 function built() {
   const dist = tempDir('pages-');
@@ -13,31 +14,72 @@ function built() {
   return {dist, etag, copy: readPageCopy(dist, '/ja/privacy/1.0.0', etag)};
 }
 
-const request = (headers: Record<string, string> = {}, method = 'GET') =>
-  new Request('http://localhost/privacy', {method, headers});
+const request = (headers: Partial<PageRequest> = {}): PageRequest => ({
+  method: 'GET',
+  ifNoneMatch: null,
+  acceptEncoding: null,
+  ...headers,
+});
 
-const pageHeaders = () => new Headers({'cache-control': 'public, max-age=0, s-maxage=600'});
+const pageHeaders = () => ({'cache-control': 'public, max-age=0, s-maxage=600'});
+const text = (body: Uint8Array | string | null) => Buffer.from(body ?? '').toString('utf8');
 
 describe('the copy written at build', () => {
-  it('is the HTML byte for byte, with an ETag that follows the HTML', () => {
-    const {dist, etag, copy} = built();
-    expect(readFileSync(path.join(dist, 'site-pages/ja/privacy/1.0.0.html'), 'utf8')).toBe(HTML);
-    expect(Buffer.from(copy.html).toString('utf8')).toBe(HTML);
+  it('is the HTML byte for byte, and compressed once in brotli and gzip', () => {
+    const {dist, copy} = built();
+    const file = path.join(dist, 'site-pages/ja/privacy/1.0.0.html');
+    expect(readFileSync(file, 'utf8')).toBe(HTML);
+    expect(brotliDecompressSync(readFileSync(`${file}.br`)).toString('utf8')).toBe(HTML);
+    expect(gunzipSync(readFileSync(`${file}.gz`)).toString('utf8')).toBe(HTML);
+    expect(text(copy.bodies.identity)).toBe(HTML);
+    expect(copy.bodies.br.byteLength).toBeLessThan(copy.bodies.gzip.byteLength);
+    expect(copy.bodies.gzip.byteLength).toBeLessThan(copy.bodies.identity.byteLength);
+  });
+
+  it('has an ETag that follows the HTML', () => {
+    const {dist, etag} = built();
     expect(etag).toMatch(/^"[\w-]{22}"$/);
     expect(writePageCopy(dist, '/x', HTML)).toBe(etag);
     expect(writePageCopy(dist, '/y', HTML.replace('本文', '本分'))).not.toBe(etag);
   });
 });
 
+describe('the coding', () => {
+  it.each([
+    ['gzip, deflate, br, zstd', 'br'],
+    ['gzip', 'gzip'],
+    ['br;q=0.5, gzip', 'gzip'],
+    ['*', 'br'],
+    ['br;q=0, gzip;q=0', 'identity'],
+    ['identity', 'identity'],
+    ['', 'identity'],
+    [null, 'identity'],
+  ])('Accept-Encoding %j → %s', (header, coding) => {
+    expect(chooseCoding(header)).toBe(coding);
+  });
+});
+
 describe('the answer', () => {
-  it('sends the page with its headers, its type and its ETag', async () => {
+  it('sends the page in the coding the client takes, with its headers, type, length and ETag', () => {
     const {copy, etag} = built();
-    const answer = pageAnswer(request(), copy, 200, pageHeaders());
-    expect(answer.status).toBe(200);
-    expect(answer.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(answer.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=600');
-    expect(answer.headers.get('etag')).toBe(etag);
-    expect(await answer.text()).toBe(HTML);
+    for (const [acceptEncoding, coding, decode] of [
+      ['br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+      [null, undefined, (body: Buffer) => body],
+    ] as const) {
+      const answer = pageAnswer(request({acceptEncoding}), copy, 200, pageHeaders());
+      expect(answer.status).toBe(200);
+      expect(answer.headers).toMatchObject({
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'public, max-age=0, s-maxage=600',
+        vary: 'Accept-Encoding',
+        'content-length': String((answer.body as Uint8Array).byteLength),
+      });
+      expect(answer.headers['content-encoding']).toBe(coding);
+      expect(decode(Buffer.from(answer.body as Uint8Array)).toString('utf8')).toBe(HTML);
+      // Each representation has its own strong ETag, derived from the HTML's.
+      expect(answer.headers.etag).toBe(coding ? `${etag.slice(0, -1)}-${coding}"` : etag);
+    }
   });
 
   it.each([
@@ -46,26 +88,39 @@ describe('the answer', () => {
     [(etag: string) => `"other", ${etag}`],
     [() => '*'],
   ])('answers 304 with no body to a client that holds the page (If-None-Match %#)', (ifNoneMatch) => {
-    const {copy, etag} = built();
-    const again = pageAnswer(request({'if-none-match': ifNoneMatch(etag)}), copy, 200, pageHeaders());
+    const {copy} = built();
+    const first = pageAnswer(request({acceptEncoding: 'gzip'}), copy, 200, pageHeaders());
+    const again = pageAnswer(
+      request({acceptEncoding: 'gzip', ifNoneMatch: ifNoneMatch(first.headers.etag!)}),
+      copy,
+      200,
+      pageHeaders(),
+    );
     expect(again.status).toBe(304);
     expect(again.body).toBeNull();
-    expect(again.headers.get('etag')).toBe(etag);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.headers['cache-control']).toBe(first.headers['cache-control']);
   });
 
-  it('sends the page again when the client holds another version of it', () => {
-    const {copy} = built();
-    expect(pageAnswer(request({'if-none-match': '"older"'}), copy, 200, pageHeaders()).status).toBe(200);
+  it('sends the page again when the client holds another version or another coding of it', () => {
+    const {copy, etag} = built();
+    expect(pageAnswer(request({ifNoneMatch: '"older"'}), copy, 200, pageHeaders()).status).toBe(200);
+    expect(pageAnswer(request({ifNoneMatch: etag, acceptEncoding: 'br'}), copy, 200, pageHeaders()).status).toBe(200);
   });
 
-  it('sends HEAD the headers of GET and no body; a 404 page keeps its status and is never a 304', async () => {
+  it('sends HEAD the headers of GET, Content-Length included, and no body', () => {
     const {copy} = built();
-    const head = pageAnswer(request({}, 'HEAD'), copy, 200, pageHeaders());
+    const get = pageAnswer(request({acceptEncoding: 'br'}), copy, 200, pageHeaders());
+    const head = pageAnswer(request({method: 'HEAD', acceptEncoding: 'br'}), copy, 200, pageHeaders());
     expect(head.status).toBe(200);
     expect(head.body).toBeNull();
-    expect(head.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    const missing = pageAnswer(request({'if-none-match': '*'}), copy, 404, pageHeaders());
+    expect(head.headers).toEqual(get.headers);
+  });
+
+  it('keeps a 404 page its status and never answers it 304', () => {
+    const {copy} = built();
+    const missing = pageAnswer(request({ifNoneMatch: '*'}), copy, 404, pageHeaders());
     expect(missing.status).toBe(404);
-    expect(await missing.text()).toBe(HTML);
+    expect(text(missing.body)).toBe(HTML);
   });
 });
