@@ -16,7 +16,9 @@ export interface PageWeight {
 /** Every script and stylesheet a page loads, gzip-compressed, plus its HTML and the RSC payload in it. */
 export async function pageWeight(origin: string, path: string): Promise<PageWeight> {
   const html = await (await fetch(origin + path)).text();
-  const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
+  // Script files the HTML names, and the island the site's boot script loads after the paint (its
+  // address is in the boot script's config).
+  const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"|"island":"([^"]+)"/g)].map((m) => (m[1] ?? m[2])!);
   const hrefs = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
   const size = async (url: string) => gzipBytes(new Uint8Array(await (await fetch(origin + url)).arrayBuffer()));
   const scripts = await Promise.all([...new Set(srcs)].map(async (src) => ({src, gzip: await size(src)})));

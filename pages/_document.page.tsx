@@ -11,9 +11,9 @@ import {consentSchedule, GTAG_ID, REGISTRY_FINGERPRINT} from '@/lib/consent/serv
 
 /**
  * Every public page's document, rendered once at build (the pages ship no framework runtime): the
- * boot script in <head> marks <html> before first paint, the site's CSS inlined (allowed by its
- * hash), the layout around the page's content, and the consent island — the one script that runs
- * after the HTML is parsed.
+ * boot script in <head> marks <html> before first paint and loads the consent island — the one
+ * script file — once the page is painted; the site's CSS inlined (allowed by its hash); the layout
+ * around the page's content.
  */
 export default class SiteDocument extends Document {
   render() {
@@ -27,9 +27,10 @@ export default class SiteDocument extends Document {
           <link rel="icon" href="/icon.svg" type="image/svg+xml" />
           {head ? <PageHead head={head} /> : null}
           <script
-            dangerouslySetInnerHTML={{__html: bootScript(consentSchedule(), REGISTRY_FINGERPRINT, GTAG_ID !== '')}}
+            dangerouslySetInnerHTML={{
+              __html: bootScript(consentSchedule(), REGISTRY_FINGERPRINT, GTAG_ID !== '', islandSrc()),
+            }}
           />
-          <script src={islandSrc()} defer />
           <style dangerouslySetInnerHTML={{__html: siteCss()}} />
         </Head>
         <body>

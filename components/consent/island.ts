@@ -2,8 +2,9 @@
  * The consent island: the only JavaScript of the site's pages, bound to the server-rendered banner,
  * preferences dialog and receipt by data attributes (GOV.UK Frontend's data-module shape), with
  * event delegation and the native <dialog>. Built by esbuild (scripts/build-assets.ts) from the
- * dependency-free consent modules and js-cookie. Everything it does has a no-JavaScript path: the
- * banner's form posts to /api/consent.
+ * dependency-free consent modules and js-cookie, and loaded by the boot script once the page is
+ * parsed and painted (lib/consent/boot.ts says why), so the document is complete when it starts.
+ * Everything it does has a no-JavaScript path: the banner's form posts to /api/consent.
  */
 import type {OptionalCategory} from '@/lib/consent/contract';
 import {

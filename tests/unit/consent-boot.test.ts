@@ -11,18 +11,36 @@ const SCHEDULE = [
   {version: '1.3.0', effective: Date.UTC(2099, 0, 1), reconsent: true},
 ];
 
-/** Runs the boot script against a minimal document, as the browser would in <head>. */
+const ISLAND = '/assets/consent.0123456789abcdef.js';
+
+/**
+ * Runs the boot script against a minimal document, as the browser would in <head>. What it leaves
+ * for later (the DOMContentLoaded listener, a frame, a timer) waits in `pending` until `step`.
+ */
 function runBoot(cookie: string, options: {gpc?: boolean; gtag?: boolean; schedule?: typeof SCHEDULE} = {}) {
   const attributes: Record<string, string> = {};
-  const window: Record<string, unknown> = {};
-  const document = {cookie, documentElement: {setAttribute: (k: string, v: string) => (attributes[k] = v)}};
+  const appended: {src: string}[] = [];
+  const pending: Record<'DOMContentLoaded' | 'frame' | 'timer', (() => void)[]> = {
+    DOMContentLoaded: [],
+    frame: [],
+    timer: [],
+  };
+  const window: Record<string, unknown> = {
+    requestAnimationFrame: (callback: () => void) => pending.frame.push(callback),
+    setTimeout: (callback: () => void) => pending.timer.push(callback),
+  };
+  const document = {
+    cookie,
+    documentElement: {setAttribute: (k: string, v: string) => (attributes[k] = v)},
+    addEventListener: (event: 'DOMContentLoaded', listener: () => void) => pending[event].push(listener),
+    createElement: (tag: string) => ({tag, src: ''}),
+    head: {appendChild: (element: {src: string}) => appended.push(element)},
+  };
   const navigator = {globalPrivacyControl: options.gpc};
-  new Function('window', 'document', 'navigator', bootScript(options.schedule ?? SCHEDULE, RF, options.gtag ?? false))(
-    window,
-    document,
-    navigator,
-  );
-  return {attributes, window};
+  const script = bootScript(options.schedule ?? SCHEDULE, RF, options.gtag ?? false, ISLAND);
+  new Function('window', 'document', 'navigator', script)(window, document, navigator);
+  const step = (which: keyof typeof pending) => pending[which].splice(0).forEach((run) => run());
+  return {attributes, window, appended, step};
 }
 
 const record = (pv: string) =>
@@ -40,6 +58,20 @@ const record = (pv: string) =>
   );
 
 describe('boot script (before first paint)', () => {
+  it('loads the island only once the page is parsed and a frame is painted', () => {
+    const {appended, step} = runBoot('');
+    expect(appended).toEqual([]);
+    step('frame');
+    step('timer');
+    expect(appended).toEqual([]);
+    step('DOMContentLoaded');
+    expect(appended).toEqual([]);
+    step('frame');
+    expect(appended).toEqual([]);
+    step('timer');
+    expect(appended).toEqual([{tag: 'script', src: ISLAND}]);
+  });
+
   it('marks a visitor without a choice, so CSS shows the banner', () => {
     expect(runBoot('').attributes).toEqual({'data-js': '', 'data-consent': 'missing', 'data-policy-changes': ''});
     expect(runBoot('other=1; heyimg_consent=%E0%A4%A').attributes['data-consent']).toBe('missing');
