@@ -155,6 +155,8 @@ async function main() {
           {label: 'limit', url: `${limit.origin}/privacy`},
           {label: 'limit, CSS linked', url: `${limit.origin}/privacy-css-linked`},
           {label: 'limit, CSS inlined', url: `${limit.origin}/privacy-css-inlined`},
+          {label: '/privacy as sent, from nginx', url: `${limit.origin}/privacy-as-sent`},
+          {label: 'the same, without COOP', url: `${limit.origin}/privacy-without-coop`},
         ],
         QUICK ? 1 : 5,
         {floor: 'floor', limit: 'limit'},

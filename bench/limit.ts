@@ -7,17 +7,45 @@ import {gzipBytes, waitFor} from './lib';
 /** Every <script> element, inline or not, JSON data included. */
 const SCRIPTS = /<script\b[^>]*>[\s\S]*?<\/script>/gi;
 
+/** The site's own headers a browser acts on; Cross-Origin-Opener-Policy is also served without. */
+const SITE_HEADERS = [
+  'content-security-policy',
+  'x-content-type-options',
+  'referrer-policy',
+  'permissions-policy',
+  'x-frame-options',
+  'cross-origin-opener-policy',
+];
+
 /**
  * The limit: the site's own /privacy HTML with every <script> removed, and the files it links
  * (stylesheets, icon), served as static files by nginx (one worker, gzip level 6). No page of
  * this content can cost less; the site is measured against it in the same run.
+ *
+ * Beside it, the site's /privacy exactly as sent (scripts and the island included) from the same
+ * nginx, with the site's headers (/privacy-as-sent) and with all of them but
+ * Cross-Origin-Opener-Policy (/privacy-without-coop): what the server and that one header change
+ * in Lighthouse's figures (docs/design.md: a COOP page's navigation makes Lighthouse's simulation
+ * count the page's one big layout as blocking).
  */
 export async function startLimit(siteOrigin: string, port: number) {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-limit-'));
   const root = path.join(dir, 'root');
-  const html = (await (await fetch(`${siteOrigin}/privacy`)).text()).replace(SCRIPTS, '');
+  const sent = await fetch(`${siteOrigin}/privacy`);
+  const full = await sent.text();
+  const html = full.replace(SCRIPTS, '');
   mkdirSync(root, {recursive: true});
   writeFileSync(path.join(root, 'privacy.html'), html);
+  writeFileSync(path.join(root, 'site.html'), full);
+  const island = /"island":"([^"]+)"/.exec(full)?.[1];
+  if (island) {
+    mkdirSync(path.join(root, path.dirname(island)), {recursive: true});
+    writeFileSync(path.join(root, island), new Uint8Array(await (await fetch(siteOrigin + island)).arrayBuffer()));
+  }
+  const addHeaders = (except: string[]) =>
+    SITE_HEADERS.filter((name) => !except.includes(name) && sent.headers.get(name))
+      .map((name) => `add_header ${name} "${sent.headers.get(name)!.replaceAll('"', '')}" always;`)
+      .join(' ');
   let css = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
   for (const href of new Set([...html.matchAll(/<link[^>]*\shref="(\/[^"]+)"/g)].map((m) => m[1]!))) {
     const file = path.join(root, href.split('?')[0]!);
@@ -50,6 +78,8 @@ http {
     listen 127.0.0.1:${port}; root ${root};
     location = /privacy { default_type "text/html; charset=utf-8"; try_files /privacy.html =404; }
     location ~ ^/privacy-(css-linked|css-inlined)$ { default_type "text/html; charset=utf-8"; try_files /privacy-$1.html =404; }
+    location = /privacy-as-sent { default_type "text/html; charset=utf-8"; ${addHeaders([])} try_files /site.html =404; }
+    location = /privacy-without-coop { default_type "text/html; charset=utf-8"; ${addHeaders(['cross-origin-opener-policy'])} try_files /site.html =404; }
   }
 }
 `,
