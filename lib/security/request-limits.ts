@@ -120,6 +120,27 @@ export function allowedMethods(url: string): string {
 /** Answers a request in Node's server, before Next, and says so; false leaves it to Next. */
 export type FrontDoor = (request: IncomingMessage, response: ServerResponse) => boolean;
 
+const frontDoorFailures = new Set<string>();
+
+/**
+ * The front door's answer, or false. A failure there must not take the server down (an exception
+ * in a 'request' listener would): it is logged once per message, and Next answers instead.
+ */
+function answeredAtFrontDoor(frontDoor: FrontDoor, request: IncomingMessage, response: ServerResponse): boolean {
+  try {
+    return frontDoor(request, response);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!frontDoorFailures.has(message)) {
+      frontDoorFailures.add(message);
+      console.error('[pages] the front door failed; Next answers instead:', error);
+    }
+    if (!response.headersSent) return false;
+    response.destroy();
+    return true;
+  }
+}
+
 /**
  * What only Node's HTTP server sees, before Next: a request target that is not a path (`GET *`,
  * an absolute URL), which Next answers with a 500 and a stack trace in the log, is answered 400
@@ -149,7 +170,7 @@ export function guardNodeServer(
           allow: allowedMethods(request.url),
         }),
       );
-    if (frontDoor?.(request, response)) return true;
+    if (frontDoor && answeredAtFrontDoor(frontDoor, request, response)) return true;
     const setHeader = response.setHeader;
     response.setHeader = function (name, value) {
       return INTERNAL_HEADER.test(name) ? this : setHeader.call(this, name, value);

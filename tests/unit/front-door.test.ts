@@ -121,6 +121,16 @@ describe('the front door', () => {
     expect((await request('GET', '/privacy?x=%E3')).status).toBe(400);
   });
 
+  it('leaves a request to Next when the front door fails, and says so once', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const request = await guardedServer(() => {
+      throw new Error('copy unreadable');
+    });
+    for (let i = 0; i < 3; i++) expect((await request('GET', '/privacy')).body.toString()).toBe('reached Next');
+    expect(errors).toHaveBeenCalledTimes(1);
+    errors.mockRestore();
+  });
+
   it('leaves to Next what is not a prerendered page: other methods, the API, files, pages not prerendered', async () => {
     const request = await build();
     for (const [method, target] of [
