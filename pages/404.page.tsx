@@ -2,8 +2,8 @@ import type {GetStaticProps} from 'next';
 import {staticPage, type StaticPageProps} from '@/components/page/render';
 export {default} from '@/components/page/StaticPage';
 
-// Reached only for requests the proxy does not localise (it rewrites unknown pages to the localized
-// page-not-found): both languages, no framework runtime.
+// Reached only for requests the site does not localise (lib/pages/plan.ts answers unknown pages with
+// the localized page-not-found): both languages, no framework runtime.
 export const config = {runtime: 'nodejs', unstable_runtimeJS: false};
 
 export const getStaticProps: GetStaticProps<StaticPageProps> = () =>

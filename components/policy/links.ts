@@ -1,7 +1,7 @@
 import {localizedPath, type Locale} from '@/i18n/routing';
 import type {PolicySource} from '@/lib/policy/sources';
 
-/** Public addresses of a policy's pages (what the proxy maps to the epoch's prerendered pages). */
+/** Public addresses of a policy's pages (what lib/pages/plan.ts maps to the epoch's prerendered pages). */
 export function policyLinks(source: PolicySource, locale: Locale) {
   const at = (rest: string) => localizedPath(locale, `${source.base}${rest}`);
   return {

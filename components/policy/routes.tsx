@@ -13,7 +13,7 @@ import {VersionList} from './VersionList';
 /**
  * The policy's pages for one source, as page modules use them: pages/[locale]/privacy/[epoch]/… for
  * the site, the e2e fixture pages for the fixture history. Every page is prerendered per locale and
- * epoch; the proxy serves the epoch in force (lib/policy/schedule.ts).
+ * epoch; the page plan serves the epoch in force (lib/pages/plan.ts, lib/policy/schedule.ts).
  */
 type EpochParams = {locale: string; epoch: string};
 type VersionParams = EpochParams & {version: string};

@@ -3,8 +3,8 @@ import path from 'node:path';
 import type {Scheduled} from '../policy/schedule';
 
 /**
- * What `npm run build` records for the proxy (scripts/csp-manifest.ts): the inline-script hashes of
- * every prerendered page and the ETag of the copy the proxy answers it from
+ * What `npm run build` records for the page answers (scripts/csp-manifest.ts): the inline-script hashes of
+ * every prerendered page and the ETag of the copy it is answered from
  * (lib/pages/prerendered.ts), and the route patterns of every page the app has.
  */
 
@@ -14,7 +14,7 @@ export interface PageHashes {
   styles: string[];
 }
 
-/** A prerendered page: its hashes, and the ETag of the copy the proxy answers it from. */
+/** A prerendered page: its hashes, and the ETag of the copy it is answered from. */
 export interface PrerenderedPage extends PageHashes {
   etag: string;
 }

@@ -1,4 +1,4 @@
-/** Headers every response carries (next.config.ts); pages get their CSP from proxy.ts. */
+/** Headers every response carries (next.config.ts); pages get their CSP from lib/pages/plan.ts. */
 export const SECURITY_HEADERS = [
   {key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains; preload'},
   {key: 'X-Content-Type-Options', value: 'nosniff'},

@@ -5,8 +5,8 @@ import {localePaths, MESSAGES, staticPage, type StaticPageProps} from '@/compone
 import {isLocale} from '@/i18n/routing';
 export {default} from '@/components/page/StaticPage';
 
-// The localized 404, prerendered with no framework runtime. proxy.ts rewrites every unknown path
-// here with status 404.
+// The localized 404, prerendered with no framework runtime. Every unknown path is answered with it,
+// status 404 (lib/pages/plan.ts).
 export const config = {runtime: 'nodejs', unstable_runtimeJS: false};
 
 export const getStaticPaths: GetStaticPaths = localePaths;
