@@ -42,7 +42,7 @@ export function PolicyView({
     <article className="policy">
       <header className="policy-header">
         <h1>{document.title}</h1>
-        {archive ? <VersionStatus status={view.status(version)} version={version} links={links} /> : null}
+        {archive ? <VersionStatus status={view.status(version)} links={links} /> : null}
         {!archive ? <UpcomingNotice view={view} links={links} /> : null}
         <dl className="policy-dates">
           <div>

@@ -2,12 +2,12 @@ import {useTranslations} from 'next-intl';
 import type {EpochView} from '@/lib/policy/sources';
 import {EffectivePeriod} from './EffectivePeriod';
 import type {PolicyLinks} from './links';
-import {useStatusLabel} from './VersionStatus';
+import {useStatusLabels} from './VersionStatus';
 
 /** /privacy/versions: every version, newest first, with its status and effective period. */
 export function VersionList({view, links}: {view: EpochView; links: PolicyLinks}) {
   const t = useTranslations('PolicyVersions');
-  const label = useStatusLabel();
+  const labels = useStatusLabels();
   return (
     <article className="policy policy-versions">
       <h1>{t('listTitle')}</h1>
@@ -20,9 +20,7 @@ export function VersionList({view, links}: {view: EpochView; links: PolicyLinks}
               <h2>
                 <a href={links.version(version.version)}>{t('version', {version: version.version})}</a>
               </h2>
-              <p className={`version-status version-status-${view.status(version)}`}>
-                {label(view.status(version), version)}
-              </p>
+              <p className={`version-status version-status-${view.status(version)}`}>{labels[view.status(version)]}</p>
               <dl className="policy-dates">
                 <EffectivePeriod version={version} next={next} />
               </dl>

@@ -1,12 +1,12 @@
 import {useTranslations} from 'next-intl';
-import type {Scheduled, VersionStatus as Status} from '@/lib/policy/schedule';
+import type {VersionStatus as Status} from '@/lib/policy/schedule';
 import type {PolicyLinks} from './links';
 
 /** On an archived version: its status as its dates decide it, and the way to the current text. */
-export function VersionStatus({status, version, links}: {status: Status; version: Scheduled; links: PolicyLinks}) {
+export function VersionStatus({status, links}: {status: Status; links: PolicyLinks}) {
   const t = useTranslations('PolicyVersions');
-  const text = useStatusLabel()(status, version);
-  const current = status === 'in-force' || status === 'published';
+  const text = useStatusLabels()[status];
+  const current = status === 'in-force' || status === 'published' || status === 'pending';
   return (
     <p className={`version-status version-status-${status}`} role="note">
       {text} {current ? null : <a href={links.current}>{t('currentLink')}</a>}
@@ -15,18 +15,18 @@ export function VersionStatus({status, version, links}: {status: Status; version
 }
 
 /**
- * What a status says, for this page and the list of versions: 施行 only where a date says so. The
- * published wording says no date is decided, so a first version whose date has not come yet gets
- * the not-yet-in-force wording instead (docs/legal-review.md #48).
+ * What each status says, for this page and the list of versions: 施行 only where a date says so. A
+ * first version whose date has not come says what a later one before its date says; the published
+ * wording would say no date is decided (docs/legal-review.md #48).
  */
-export function useStatusLabel(): (status: Status, version: Scheduled) => string {
+export function useStatusLabels(): Record<Status, string> {
   const t = useTranslations('PolicyVersions');
-  const labels: Record<Status, string> = {
+  return {
     'in-force': t('statusInForce'),
     published: t('statusPublished'),
+    pending: t('statusUpcoming'),
     superseded: t('statusSuperseded'),
     upcoming: t('statusUpcoming'),
     draft: t('statusDraft'),
   };
-  return (status, version) => (status === 'published' && version.effectiveDate ? labels.upcoming : labels[status]);
 }

@@ -1,8 +1,8 @@
 /**
  * Which version is in force when — decided by effective dates, and only by them. Effective dates are
  * Japanese calendar days: a version takes effect at 00:00 JST on its date. A version is never in force
- * before its date, nor without one: the first version is then only "published" (公開中), and a later
- * one without a date is a draft that `next build` and `npm run policy:check` refuse (rule
+ * before its date, nor without one: the first version is then "pending" or only "published" (公開中),
+ * and a later one without a date is a draft that `next build` and `npm run policy:check` refuse (rule
  * effective-date-required); `npm run dev` previews it. Pure and dependency-free: the page plan
  * (lib/pages/plan.ts), the pages and the consent code all decide with it.
  */
@@ -12,12 +12,12 @@ export interface Scheduled {
 }
 
 /**
- * in-force: current, and its date has come. published: current, but not in force — no effective
- * date was decided, or it has not come (only the first version can be either). superseded: a later
- * version is current. upcoming: dated after today. draft: a later version with no date (development
- * previews only).
+ * in-force: current, and its date has come. published: current, but no effective date was decided.
+ * pending: current, but its date has not come (only the first version can be published or pending:
+ * it is current before any date). superseded: a later version is current. upcoming: dated after
+ * today. draft: a later version with no date (development previews only).
  */
-export type VersionStatus = 'in-force' | 'published' | 'superseded' | 'upcoming' | 'draft';
+export type VersionStatus = 'in-force' | 'published' | 'pending' | 'superseded' | 'upcoming' | 'draft';
 
 /** The calendar day in Japan (YYYY-MM-DD) at an instant. */
 export function japanDay(now: number): string {
@@ -50,7 +50,7 @@ export function currentIndex(versions: readonly Scheduled[], day: string): numbe
 export function statusOf(versions: readonly Scheduled[], index: number, current: number, day: string): VersionStatus {
   const date = versions[index]?.effectiveDate ?? null;
   // The first version is current even before its own date (currentIndex): being current is not being in force.
-  if (index === current) return date !== null && date <= day ? 'in-force' : 'published';
+  if (index === current) return date === null ? 'published' : date <= day ? 'in-force' : 'pending';
   if (index < current) return 'superseded';
   return date !== null ? 'upcoming' : 'draft';
 }

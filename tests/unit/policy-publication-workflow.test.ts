@@ -101,8 +101,8 @@ describe('publishing a new version, as legal staff do it', {timeout: 60_000}, ()
       expect(view.current.version).not.toBe(next);
       expect(view.upcoming.map((v) => v.version)).toContain(next);
       expect(view.status(view.upcoming.at(-1)!)).toBe('upcoming');
-      const inForce = view.current.effectiveDate !== null && view.current.effectiveDate <= day;
-      expect(view.status(view.current)).toBe(inForce ? 'in-force' : 'published');
+      const date = view.current.effectiveDate;
+      expect(view.status(view.current)).toBe(date === null ? 'published' : date <= day ? 'in-force' : 'pending');
     }
     expect(viewOn(dated, lastDayBefore).current.version).toBe(current.version);
   });

@@ -44,7 +44,7 @@ describe('dates decide status, and only dates', () => {
       {version: '1.1.0', effectiveDate: '2027-10-01'},
     ];
     expect(currentIndex(datedFirst, '2027-03-31')).toBe(0);
-    expect(statusOf(datedFirst, 0, 0, '2027-03-31')).toBe('published');
+    expect(statusOf(datedFirst, 0, 0, '2027-03-31')).toBe('pending');
     expect(statusOf(datedFirst, 1, 0, '2027-03-31')).toBe('upcoming');
     expect(currentIndex(datedFirst, '2027-04-01')).toBe(0);
     expect(statusOf(datedFirst, 0, 0, '2027-04-01')).toBe('in-force');
@@ -76,7 +76,7 @@ describe('epochs: the periods whose pages are the same on every day', () => {
   it('gives a dated first version an epoch before its date, where it is published but not in force', () => {
     expect(epochNames(datedFirst)).toEqual(['1.0.0-pending', '1.0.0', '1.1.0']);
     expect(epochOn(datedFirst, '2027-03-31')).toEqual({name: '1.0.0-pending', current: 0});
-    expect(pagesOn(datedFirst, '2027-03-31')).toEqual(['published', 'upcoming']);
+    expect(pagesOn(datedFirst, '2027-03-31')).toEqual(['pending', 'upcoming']);
     expect(epochOn(datedFirst, '2027-04-01')).toEqual({name: '1.0.0', current: 0});
     expect(pagesOn(datedFirst, '2027-04-01')).toEqual(['in-force', 'upcoming']);
     expect(pagesOn(datedFirst, '2027-10-01')).toEqual(['superseded', 'in-force']);
