@@ -7,15 +7,18 @@ import {gzipBytes, waitFor} from './lib';
 /** Every <script> element, inline or not, JSON data included. */
 const SCRIPTS = /<script\b[^>]*>[\s\S]*?<\/script>/gi;
 
-/** The site's own headers a browser acts on; Cross-Origin-Opener-Policy is also served without. */
+/** The site's own headers a browser acts on. */
 const SITE_HEADERS = [
   'content-security-policy',
   'x-content-type-options',
   'referrer-policy',
   'permissions-policy',
   'x-frame-options',
-  'cross-origin-opener-policy',
 ];
+
+/** The inline script that lays out the first screen first (lib/pages/first-screen.ts). */
+const FIRST_SCREEN_FIRST =
+  /<script>(?:(?!<\/script>)[\s\S])*data-first-screen-first(?:(?!<\/script>)[\s\S])*<\/script>/;
 
 /**
  * The limit: the site's own /privacy HTML with every <script> removed, and the files it links
@@ -23,10 +26,9 @@ const SITE_HEADERS = [
  * this content can cost less; the site is measured against it in the same run.
  *
  * Beside it, the site's /privacy exactly as sent (scripts and the island included) from the same
- * nginx, with the site's headers (/privacy-as-sent) and with all of them but
- * Cross-Origin-Opener-Policy (/privacy-without-coop): what the server and that one header change
- * in Lighthouse's figures (docs/design.md: a COOP page's navigation makes Lighthouse's simulation
- * count the page's one big layout as blocking).
+ * nginx with the site's headers (/privacy-as-sent), and the same page laid out at once, without
+ * the first-screen-first script (/privacy-laid-out-at-once): what the server, and what laying out
+ * the first screen first, change in Lighthouse's figures (docs/design.md).
  */
 export async function startLimit(siteOrigin: string, port: number) {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-limit-'));
@@ -37,13 +39,15 @@ export async function startLimit(siteOrigin: string, port: number) {
   mkdirSync(root, {recursive: true});
   writeFileSync(path.join(root, 'privacy.html'), html);
   writeFileSync(path.join(root, 'site.html'), full);
+  if (!FIRST_SCREEN_FIRST.test(full)) throw new Error('bench: /privacy has no first-screen-first script to remove');
+  writeFileSync(path.join(root, 'site-at-once.html'), full.replace(FIRST_SCREEN_FIRST, ''));
   const island = /"island":"([^"]+)"/.exec(full)?.[1];
   if (island) {
     mkdirSync(path.join(root, path.dirname(island)), {recursive: true});
     writeFileSync(path.join(root, island), new Uint8Array(await (await fetch(siteOrigin + island)).arrayBuffer()));
   }
-  const addHeaders = (except: string[]) =>
-    SITE_HEADERS.filter((name) => !except.includes(name) && sent.headers.get(name))
+  const addHeaders = () =>
+    SITE_HEADERS.filter((name) => sent.headers.get(name))
       .map((name) => `add_header ${name} "${sent.headers.get(name)!.replaceAll('"', '')}" always;`)
       .join(' ');
   let css = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
@@ -78,8 +82,8 @@ http {
     listen 127.0.0.1:${port}; root ${root};
     location = /privacy { default_type "text/html; charset=utf-8"; try_files /privacy.html =404; }
     location ~ ^/privacy-(css-linked|css-inlined)$ { default_type "text/html; charset=utf-8"; try_files /privacy-$1.html =404; }
-    location = /privacy-as-sent { default_type "text/html; charset=utf-8"; ${addHeaders([])} try_files /site.html =404; }
-    location = /privacy-without-coop { default_type "text/html; charset=utf-8"; ${addHeaders(['cross-origin-opener-policy'])} try_files /site.html =404; }
+    location = /privacy-as-sent { default_type "text/html; charset=utf-8"; ${addHeaders()} try_files /site.html =404; }
+    location = /privacy-laid-out-at-once { default_type "text/html; charset=utf-8"; ${addHeaders()} try_files /site-at-once.html =404; }
   }
 }
 `,

@@ -9,7 +9,9 @@ export const SECURITY_HEADERS = [
       'accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), usb=(), xr-spatial-tracking=(), browsing-topics=()',
   },
   {key: 'X-Frame-Options', value: 'DENY'},
-  {key: 'Cross-Origin-Opener-Policy', value: 'same-origin'},
+  // No Cross-Origin-Opener-Policy: every arrival from a page without it (the service's own pages on
+  // this origin included) would start a new browsing context group and renderer, for a public
+  // document that holds nothing another window could reach through an opener (docs/design.md).
 ];
 
 /** For responses that are not pages (API, sitemap, robots, icons): nothing may run or embed them. */

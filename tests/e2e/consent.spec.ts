@@ -12,7 +12,14 @@ import {
   validRecord,
   watchErrors,
 } from './consent-helpers';
-import {expectNoAxeViolations, gotoHydrated, ISLAND_SCRIPT, POLICY_PATH, waitForHydration} from './helpers';
+import {
+  expectNoAxeViolations,
+  gotoHydrated,
+  ISLAND_SCRIPT,
+  POLICY_PATH,
+  waitForHydration,
+  waitForWholeLayout,
+} from './helpers';
 import {cookieRegistry} from '@/lib/consent/site-registry';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -456,6 +463,7 @@ test('the dialog says when a category has nothing in use, and the Japanese UI ha
     Array(2).fill('このウェブサイトでは現在、この区分の Cookie は使用していません。'),
   );
   await expect(dialog).toContainText('提供者：HeyImg、保存期間：180日');
+  await waitForWholeLayout(page);
   expect(await page.locator('body').innerText()).not.toContain('あなた');
 });
 

@@ -2,7 +2,7 @@ import {expect, test} from '@playwright/test';
 import {readPolicyHistory} from '@/lib/policy/load';
 import {dayBefore} from '@/lib/policy/schedule';
 import {recordToday} from '../support/policy-record';
-import {expectNoAxeViolations, POLICY_PATH, waitForHydration} from './helpers';
+import {expectNoAxeViolations, POLICY_PATH, waitForHydration, waitForWholeLayout} from './helpers';
 
 /** The version /privacy shows (the real record as legal staff leave it). */
 const CURRENT = recordToday().shown;
@@ -131,6 +131,7 @@ for (const locale of ['ja', 'en'] as const) {
       const shown = page.locator('.policy-header time, #revisions time');
       for (const datetime of await shown.evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!)))
         expect(allowed, datetime).toContain(datetime);
+      await waitForWholeLayout(page);
       const text = (await page.locator('.policy-header').innerText()) + (await history.innerText());
       expect(text).not.toMatch(locale === 'ja' ? /制定|初版/ : /Established|First version/);
       if (decided.length === 0) {
@@ -172,6 +173,7 @@ for (const locale of ['ja', 'en'] as const) {
 
 test('the Japanese page contains one verbatim sentence of every article', async ({page}) => {
   await page.goto('/privacy');
+  await waitForWholeLayout(page);
   const text = normalize(await page.locator('main').innerText());
   for (const sentence of VERBATIM) expect(text).toContain(normalize(sentence));
 });
@@ -196,6 +198,67 @@ test('Art. 2 shows its real hierarchy with visible markers', async ({page}) => {
   await expect(notice).toContainText('The original is the Japanese text.');
   await expect(notice).not.toContainText('prevail');
   await expect(notice.getByRole('listitem')).toContainText([/といます/, /委託者/, /若しくは又は/, /Heyimg/]);
+});
+
+test('the first screen is laid out first, the rest right after; a copy then has every article', async ({page}) => {
+  // What the page looked like when it was parsed, before the first paint.
+  await page.addInitScript(() =>
+    document.addEventListener('DOMContentLoaded', () => {
+      const blocks = [...document.querySelectorAll('main section > *')];
+      (window as unknown as {atParse: unknown}).atParse = {
+        waiting: document.documentElement.hasAttribute('data-first-screen-first'),
+        lastBlock: getComputedStyle(blocks.at(-1)!).contentVisibility,
+      };
+    }),
+  );
+  await page.goto('/privacy');
+  expect(await page.evaluate(() => (window as unknown as {atParse: unknown}).atParse)).toEqual({
+    waiting: true,
+    lastBlock: 'auto',
+  });
+  await waitForWholeLayout(page);
+  await expect(page.locator('main section > :not([data-laid-out])')).toHaveCount(0);
+  expect(
+    await page
+      .locator('main section > *')
+      .last()
+      .evaluate((el) => getComputedStyle(el).contentVisibility),
+  ).toBe('visible');
+  const text = normalize(await page.locator('main').innerText());
+  expect(text).toContain(normalize(VERBATIM.at(-1)!));
+  expect(text).toContain('版の履歴');
+});
+
+test('a page opened at an anchor is laid out whole, and lands on it', async ({page}) => {
+  await page.addInitScript(() => {
+    const record = window as unknown as {marked: boolean};
+    record.marked = false;
+    new MutationObserver(() => {
+      if (document.documentElement?.hasAttribute('data-first-screen-first')) record.marked = true;
+    }).observe(document, {attributes: true, subtree: true});
+  });
+  await page.emulateMedia({reducedMotion: 'reduce'});
+  await page.goto('/privacy#cookie-table');
+  await expect(page.locator('#cookie-table')).toBeInViewport();
+  // Just below the sticky header (scroll-padding-top: 4.5rem), where the reader expects it.
+  const top = await page.locator('#cookie-table').evaluate((el) => el.getBoundingClientRect().top);
+  expect(top).toBeGreaterThanOrEqual(0);
+  expect(top).toBeLessThanOrEqual(80);
+  expect(await page.evaluate(() => (window as unknown as {marked: boolean}).marked)).toBe(false);
+});
+
+test('a jump from the table of contents before the rest is laid out lands exactly', async ({page}) => {
+  // The turns wait on timers; with the clock held, the page stays at its first screen.
+  await page.clock.install();
+  await page.emulateMedia({reducedMotion: 'reduce'});
+  await page.goto('/privacy');
+  await expect(page.locator('html')).toHaveAttribute('data-first-screen-first', '');
+  await page.locator('#toc a[href="#article-10"]').click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-first-screen-first');
+  await expect(page).toHaveURL(/#article-10$/);
+  const top = await page.locator('#article-10').evaluate((el) => el.getBoundingClientRect().top);
+  expect(top).toBeGreaterThanOrEqual(0);
+  expect(top).toBeLessThanOrEqual(80);
 });
 
 test('the language switch keeps the reader at the same anchor', async ({page}) => {

@@ -1,0 +1,52 @@
+/** The blocks that wait their turn: each child of a section in <main> (app/globals.css says the same). */
+const BLOCKS = 'main section > *';
+
+/**
+ * The first screen first. Laid out at once, a long page is one task of 40–100 ms on our 2-core
+ * machine (several times that on a low-end phone) before the reader can tap anything. With
+ * `html[data-first-screen-first]` set, app/globals.css gives the blocks of main's sections
+ * `content-visibility: auto`, so the first layout covers what is on screen; right after the first
+ * paint the blocks are laid out one per task, in document order, and the attribute is removed.
+ * From then on the page is laid out whole: anchors land exactly, copying the page copies all of it.
+ * A jump to an anchor on the page, or a copy, before the last turn lays out the rest at once.
+ *
+ * Not used when the page opens at an anchor, or on a reload or a step back or forward: the browser
+ * then scrolls to a position that needs the real height of everything above it. Without
+ * JavaScript the attribute is never set and the page is laid out at once.
+ */
+function layOutFirstScreenFirst(blocksSelector: string) {
+  const root = document.documentElement;
+  const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (location.hash !== '' || (navigation !== undefined && navigation.type !== 'navigate')) return;
+  root.setAttribute('data-first-screen-first', '');
+  const wholePage = () => {
+    root.removeAttribute('data-first-screen-first');
+    document.removeEventListener('click', beforeJump, true);
+    document.removeEventListener('copy', wholePage, true);
+  };
+  const beforeJump = (event: Event) => {
+    if (event.target instanceof Element && event.target.closest('a[href^="#"]')) wholePage();
+  };
+  document.addEventListener('click', beforeJump, true);
+  document.addEventListener('copy', wholePage, true);
+  document.addEventListener('DOMContentLoaded', () =>
+    window.requestAnimationFrame(() => {
+      const blocks = Array.from(document.querySelectorAll(blocksSelector));
+      const layOutNext = () => {
+        if (!root.hasAttribute('data-first-screen-first')) return;
+        const block = blocks.shift();
+        if (block === undefined) return wholePage();
+        block.setAttribute('data-laid-out', '');
+        // Laid out in this task, not together with every other block at the next frame.
+        block.getBoundingClientRect();
+        window.setTimeout(layOutNext);
+      };
+      window.setTimeout(layOutNext);
+    }),
+  );
+}
+
+/** The inline script for <head> (its hash goes into the page's CSP at build, like the boot script's). */
+export function firstScreenFirstScript(): string {
+  return `(${layOutFirstScreenFirst.toString()})(${JSON.stringify(BLOCKS)})`;
+}
