@@ -104,12 +104,17 @@ function printSideBySide(
       '/privacy ÷ floor': floor[i] ? (site[i]! / floor[i]!).toFixed(2) : '—',
     })),
   );
-  const lighthouseSite = lh('/privacy');
+  // Lighthouse's goals hold for every public page; no score is above 100, so when the floor is
+  // above 90 "floor + 10" means 100, and the verdict says so.
+  const everyPage = (test: (page: ReturnType<typeof lh>) => boolean) => PAGES.every((page) => test(lh(page)));
+  const floorPlus10 = lh('floor').performance + 10;
   const goals = {
-    'Performance ≥ limit − 3': lighthouseSite.performance >= lh('limit').performance - 3,
-    'Performance ≥ floor + 10': lighthouseSite.performance >= lh('floor').performance + 10,
-    'TBT ≤ 50 ms': lighthouseSite.tbt <= 50,
-    'CLS 0': lighthouseSite.cls === 0,
+    'Performance ≥ limit − 3, every page': everyPage((p) => p.performance >= lh('limit').performance - 3),
+    [floorPlus10 > 100
+      ? `Performance ≥ floor + 10, every page (the floor's ${floorPlus10 - 10} + 10 is above the highest score: 100)`
+      : 'Performance ≥ floor + 10, every page']: everyPage((p) => p.performance >= Math.min(100, floorPlus10)),
+    'TBT ≤ 50 ms, every page': everyPage((p) => p.tbt <= 50),
+    'CLS 0, every page': everyPage((p) => p.cls === 0),
     'JS ≤ 15 KB gzip': weights.site.jsTotal <= 15 * 1024,
     'HTML gzip ≤ 1.3 × limit': weights.site.htmlGzip <= 1.3 * weights.limit.htmlGzip,
     'req/s ≥ floor': wrk.site['req/s'] >= wrk.floor['req/s'],

@@ -24,8 +24,10 @@ function layOutFirstScreenFirst(blocksSelector: string) {
     document.removeEventListener('click', beforeJump, true);
     document.removeEventListener('copy', wholePage, true);
   };
+  // A link to an anchor of this page, however written (#cookie-table, /privacy#article-2-1-u).
   const beforeJump = (event: Event) => {
-    if (event.target instanceof Element && event.target.closest('a[href^="#"]')) wholePage();
+    const link = event.target instanceof Element ? event.target.closest('a[href*="#"]') : null;
+    if (link instanceof HTMLAnchorElement && link.pathname === location.pathname) wholePage();
   };
   document.addEventListener('click', beforeJump, true);
   document.addEventListener('copy', wholePage, true);

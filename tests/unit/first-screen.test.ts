@@ -8,7 +8,8 @@ class FakeElement {
   constructor(
     readonly name: string,
     private readonly layouts: string[],
-    private readonly anchor = false,
+    /** For a link with an anchor: the path it leads to. */
+    readonly pathname?: string,
   ) {}
   setAttribute(name: string) {
     this.attributes.add(name);
@@ -23,7 +24,7 @@ class FakeElement {
     this.layouts.push(this.name);
   }
   closest(selector: string) {
-    return selector === 'a[href^="#"]' && this.anchor ? this : null;
+    return selector === 'a[href*="#"]' && this.pathname !== undefined ? this : null;
   }
 }
 
@@ -54,14 +55,16 @@ function run(options: {hash?: string; navigation?: string | null; blocks?: numbe
   };
   const navigation = options.navigation === null ? [] : [{type: options.navigation ?? 'navigate'}];
   const performance = {getEntriesByType: (type: string) => (type === 'navigation' ? navigation : [])};
-  const location = {hash: options.hash ?? ''};
-  new Function('window', 'document', 'performance', 'location', 'Element', firstScreenFirstScript())(
-    window,
-    document,
-    performance,
-    location,
-    FakeElement,
-  );
+  const location = {hash: options.hash ?? '', pathname: '/privacy'};
+  new Function(
+    'window',
+    'document',
+    'performance',
+    'location',
+    'Element',
+    'HTMLAnchorElement',
+    firstScreenFirstScript(),
+  )(window, document, performance, location, FakeElement, FakeElement);
   const step = (which: keyof Pending) => pending[which].splice(0).forEach((callback) => callback());
   const fire = (event: string, target: unknown = root) => [...(listeners[event] ?? [])].forEach((l) => l({target}));
   const waiting = () => root.hasAttribute('data-first-screen-first');
@@ -103,10 +106,11 @@ describe('the first screen first', () => {
     page.step('DOMContentLoaded');
     page.step('frame');
     page.step('timer');
-    // A click elsewhere changes nothing.
+    // A click elsewhere, or on a link to another page's anchor, changes nothing.
     page.fire('click', new FakeElement('p', []));
+    page.fire('click', new FakeElement('a', [], '/en/privacy'));
     expect(page.waiting()).toBe(true);
-    page.fire('click', new FakeElement('a', [], true));
+    page.fire('click', new FakeElement('a', [], '/privacy'));
     expect(page.waiting()).toBe(false);
     expect(page.listening()).toBe(0);
     // The turns still queued end without laying anything out.
