@@ -19,25 +19,56 @@ function layOutFirstScreenFirst(blocksSelector: string) {
   const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   if (location.hash !== '' || (navigation !== undefined && navigation.type !== 'navigate')) return;
   root.setAttribute('data-first-screen-first', '');
+  const waiting = () => root.hasAttribute('data-first-screen-first');
   const wholePage = () => {
     root.removeAttribute('data-first-screen-first');
     document.removeEventListener('click', beforeJump, true);
     document.removeEventListener('copy', wholePage, true);
+    window.removeEventListener('hashchange', afterJump);
   };
-  // A link to an anchor of this page, however written (#cookie-table, /privacy#article-2-1-u).
+  // A link to an anchor in one of the blocks, however written (#cookie-table, /privacy#article-2-1-u);
+  // not one the consent island answers (#consent-banner) or the skip link.
+  const target = (hash: string) => document.getElementById(decodeURIComponent(hash.slice(1)))?.closest(blocksSelector);
   const beforeJump = (event: Event) => {
     const link = event.target instanceof Element ? event.target.closest('a[href*="#"]') : null;
-    if (link instanceof HTMLAnchorElement && link.pathname === location.pathname) wholePage();
+    if (link instanceof HTMLAnchorElement && link.pathname === location.pathname && target(link.hash)) wholePage();
+  };
+  // An anchor typed into the address bar: the browser has scrolled already, by the heights of then.
+  const afterJump = () => {
+    wholePage();
+    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
   };
   document.addEventListener('click', beforeJump, true);
   document.addEventListener('copy', wholePage, true);
+  window.addEventListener('hashchange', afterJump);
+  // Before every frame until the turns begin: a block on screen, or within half a screen of it, is
+  // laid out before it is painted. Painted at its placeholder height, it would grow in the next
+  // frame and move what follows (a tall window shows the first articles on its first screen).
+  let turnsBegun = false;
+  const onScreenNow = () => {
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const block of document.querySelectorAll(blocksSelector)) {
+        if (block.hasAttribute('data-laid-out')) continue;
+        const box = block.getBoundingClientRect();
+        if (box.top < window.innerHeight * 1.5 && box.bottom > -window.innerHeight / 2) {
+          block.setAttribute('data-laid-out', '');
+          changed = true;
+        }
+      }
+    }
+    if (!turnsBegun && waiting()) window.requestAnimationFrame(onScreenNow);
+  };
+  window.requestAnimationFrame(onScreenNow);
   document.addEventListener('DOMContentLoaded', () =>
     window.requestAnimationFrame(() => {
+      turnsBegun = true;
       const blocks = Array.from(document.querySelectorAll(blocksSelector));
       const layOutNext = () => {
-        if (!root.hasAttribute('data-first-screen-first')) return;
+        if (!waiting()) return;
         const block = blocks.shift();
         if (block === undefined) return wholePage();
+        if (block.hasAttribute('data-laid-out')) return layOutNext();
         block.setAttribute('data-laid-out', '');
         // Laid out in this task, not together with every other block at the next frame.
         block.getBoundingClientRect();

@@ -245,6 +245,36 @@ test('a page opened at an anchor is laid out whole, and lands on it', async ({pa
   expect(top).toBeGreaterThanOrEqual(0);
   expect(top).toBeLessThanOrEqual(80);
   expect(await page.evaluate(() => (window as unknown as {marked: boolean}).marked)).toBe(false);
+  // The same page opened without an anchor is marked: what the observer records is real.
+  await page.goto('/privacy');
+  expect(await page.evaluate(() => (window as unknown as {marked: boolean}).marked)).toBe(true);
+});
+
+test('on a tall window nothing on the page moves, and it ends laid out as if at once', async ({page}) => {
+  // A window this tall shows the first articles on its first screen.
+  await page.setViewportSize({width: 1280, height: 2000});
+  await page.addInitScript(() => {
+    const shifts: string[] = ((window as unknown as {shifts: string[]}).shifts = []);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {value: number; sources: {node?: Node}[]})[])
+        for (const source of entry.sources) {
+          const element = source.node instanceof Element ? source.node : source.node?.parentElement;
+          if (element?.closest('main')) shifts.push(`${element.tagName} ${entry.value}`);
+        }
+    }).observe({type: 'layout-shift', buffered: true});
+  });
+  await page.goto('/privacy');
+  await waitForWholeLayout(page);
+  expect(await page.evaluate(() => (window as unknown as {shifts: string[]}).shifts)).toEqual([]);
+  const headings = () =>
+    page
+      .locator('main h2, main h3')
+      .evaluateAll((elements) => elements.map((el) => Math.round(el.getBoundingClientRect().top + scrollY)));
+  const firstScreenFirst = await headings();
+  // Opened at an anchor, the page is laid out at once.
+  await page.emulateMedia({reducedMotion: 'reduce'});
+  await page.goto('/privacy#main');
+  expect(await headings()).toEqual(firstScreenFirst);
 });
 
 test('a jump from the table of contents before the rest is laid out lands exactly', async ({page}) => {
@@ -253,6 +283,13 @@ test('a jump from the table of contents before the rest is laid out lands exactl
   await page.emulateMedia({reducedMotion: 'reduce'});
   await page.goto('/privacy');
   await expect(page.locator('html')).toHaveAttribute('data-first-screen-first', '');
+  // Waiting on screen; never in print.
+  const lastBlock = page.locator('main section > *').last();
+  const visibility = () => lastBlock.evaluate((el) => getComputedStyle(el).contentVisibility);
+  expect(await visibility()).toBe('auto');
+  await page.emulateMedia({media: 'print'});
+  expect(await visibility()).toBe('visible');
+  await page.emulateMedia({media: 'screen'});
   await page.locator('#toc a[href="#article-10"]').click();
   await expect(page.locator('html')).not.toHaveAttribute('data-first-screen-first');
   await expect(page).toHaveURL(/#article-10$/);
