@@ -41,11 +41,12 @@ function layOutFirstScreenFirst(blocksSelector: string) {
   document.addEventListener('click', beforeJump, true);
   document.addEventListener('copy', wholePage, true);
   window.addEventListener('hashchange', afterJump);
-  // Before every frame until the turns begin: a block on screen, or within half a screen of it, is
-  // laid out before it is painted. Painted at its placeholder height, it would grow in the next
-  // frame and move what follows (a tall window shows the first articles on its first screen).
+  // A block on screen, or within half a screen of it, is laid out before it is painted: painted at
+  // its placeholder height, it would grow a frame later and move what follows (a tall window shows
+  // the first articles on its first screen). Checked when the parse ends (Chrome may paint in that
+  // task) and before every frame until the turns begin.
   let turnsBegun = false;
-  const onScreenNow = () => {
+  const layOutOnScreen = () => {
     for (let changed = true; changed;) {
       changed = false;
       for (const block of document.querySelectorAll(blocksSelector)) {
@@ -57,9 +58,13 @@ function layOutFirstScreenFirst(blocksSelector: string) {
         }
       }
     }
-    if (!turnsBegun && waiting()) window.requestAnimationFrame(onScreenNow);
   };
-  window.requestAnimationFrame(onScreenNow);
+  const beforeEachFrame = () => {
+    layOutOnScreen();
+    if (!turnsBegun && waiting()) window.requestAnimationFrame(beforeEachFrame);
+  };
+  window.requestAnimationFrame(beforeEachFrame);
+  document.addEventListener('DOMContentLoaded', layOutOnScreen);
   document.addEventListener('DOMContentLoaded', () =>
     window.requestAnimationFrame(() => {
       turnsBegun = true;

@@ -158,6 +158,12 @@ describe('the first screen first', () => {
     expect(page.laidOut()).toEqual([true, true, true]);
   });
 
+  it('the end of the parse looks too, for a browser that paints in that task', () => {
+    const page = run({blocks: 3, firstTop: SCREEN / 4});
+    page.step('DOMContentLoaded');
+    expect(page.laidOut()).toEqual([true, true, false]);
+  });
+
   it('a page with no blocks is released at its first turn', () => {
     const page = run({blocks: 0});
     untilWhole(page);
