@@ -8,7 +8,8 @@ const BLOCKS = 'main section > *';
  * `content-visibility: auto`, so the first layout covers what is on screen; right after the first
  * paint the blocks are laid out one per task, in document order, and the attribute is removed.
  * From then on the page is laid out whole: anchors land exactly, copying the page copies all of it.
- * A jump to an anchor on the page, or a copy, before the last turn lays out the rest at once.
+ * A jump to an anchor in the text (a click, or an anchor typed into the address bar), or a copy,
+ * before the last turn lays out the rest at once.
  *
  * Not used when the page opens at an anchor, or on a reload or a step back or forward: the browser
  * then scrolls to a position that needs the real height of everything above it. Without
@@ -26,17 +27,29 @@ function layOutFirstScreenFirst(blocksSelector: string) {
     document.removeEventListener('copy', wholePage, true);
     window.removeEventListener('hashchange', afterJump);
   };
+  // The element an anchor names (none for one that is not valid percent-encoding).
+  const anchored = (hash: string) => {
+    try {
+      return document.getElementById(decodeURIComponent(hash.slice(1)));
+    } catch {
+      return null;
+    }
+  };
   // A link to an anchor in one of the blocks, however written (#cookie-table, /privacy#article-2-1-u);
   // not one the consent island answers (#consent-banner) or the skip link.
-  const target = (hash: string) => document.getElementById(decodeURIComponent(hash.slice(1)))?.closest(blocksSelector);
   const beforeJump = (event: Event) => {
     const link = event.target instanceof Element ? event.target.closest('a[href*="#"]') : null;
-    if (link instanceof HTMLAnchorElement && link.pathname === location.pathname && target(link.hash)) wholePage();
+    if (
+      link instanceof HTMLAnchorElement &&
+      link.pathname === location.pathname &&
+      anchored(link.hash)?.closest(blocksSelector)
+    )
+      wholePage();
   };
   // An anchor typed into the address bar: the browser has scrolled already, by the heights of then.
   const afterJump = () => {
     wholePage();
-    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+    anchored(location.hash)?.scrollIntoView();
   };
   document.addEventListener('click', beforeJump, true);
   document.addEventListener('copy', wholePage, true);
