@@ -141,6 +141,7 @@ export async function writeCost(count: number) {
       locale: 'ja',
       policySha256: 'a'.repeat(64),
       registryFingerprint: REGISTRY,
+      origin: 'https://heyimg.net',
     });
   const ms = (performance.now() - started) / count;
   const {durability} = await store.schema();

@@ -56,7 +56,9 @@ async function main() {
       const cutoff = cutoffFor(values['older-than'], new Date());
       if (!cutoff) fail(`--older-than ${values['older-than']}: use a number and d, w, m or y (for example 3y).`);
       const purged = await store.purgeBefore(cutoff);
-      console.log(`Purged ${purged} receipt(s) received before ${cutoff.toISOString()} (${store.kind} store).`);
+      console.log(
+        `Purged ${purged.receipts} receipt(s) received and ${purged.deletions} deletion record(s) made before ${cutoff.toISOString()} (${store.kind} store).`,
+      );
     } else {
       fail('usage: consent-cli.ts export [--from DATE] [--to DATE] [--format csv|jsonl] | purge --older-than DURATION');
     }

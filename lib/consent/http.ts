@@ -1,6 +1,7 @@
 import {SITE_URL} from '../site';
 import {CONSENT_COOKIE, CONSENT_MAX_AGE_SECONDS} from './contract';
 import {causeOf, logOncePerMinute} from './log';
+import {RECEIPT_ORIGIN_PATTERN} from './schema';
 
 /**
  * HTTP for the consent routes, kept apart from Next so it is unit-testable: request checks, the
@@ -49,6 +50,21 @@ export function assertSameOrigin(request: Request): void {
   }
   if (!siteOrigins(request).includes(parsed))
     throw new HttpError(403, '他のサイトからの送信は受け付けません。', `Origin ${origin} is not this site.`);
+}
+
+/**
+ * The origin of the page a choice was made on, for its receipt: the request's Origin (which
+ * assertSameOrigin has admitted), or null when the browser sent none.
+ */
+export function choiceOrigin(request: Request): string | null {
+  const origin = request.headers.get('origin');
+  if (!origin) return null;
+  try {
+    const parsed = new URL(origin).origin;
+    return new RegExp(RECEIPT_ORIGIN_PATTERN).test(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
 }
 
 export function assertContentType(headers: Headers, allowed: string[]): string {

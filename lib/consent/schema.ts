@@ -25,6 +25,12 @@ export const consentRecordShape = z.strictObject({
   m: z.enum(methods),
 });
 
+/**
+ * A receipt's origin (the page the choice was made on), as the URL standard serialises it; the
+ * store's CHECK constraint (migration 3) holds the same pattern (tests/unit/consent-store.test.ts).
+ */
+export const RECEIPT_ORIGIN_PATTERN = '^https?://([a-z0-9.-]+|\\[[0-9a-f:.]+\\])(:[0-9]{1,5})?$';
+
 /** The no-JavaScript banner form: two buttons named `choice`, and the page's locale. */
 export const consentFormSchema = z.strictObject({
   choice: z.enum(['accept', 'decline'], {error: 'choice must be "accept" or "decline"'}),

@@ -1,6 +1,6 @@
 import 'server-only';
 import {CONSENT_CONTRACT, CONSENT_COOKIE} from './contract';
-import {consentCookieHeader, cookieValue, HttpError, isSecure} from './http';
+import {choiceOrigin, consentCookieHeader, cookieValue, HttpError, isSecure} from './http';
 import {causeOf, logOncePerMinute} from './log';
 import {issueProof, loadProofKeys, PROOF_COOKIE, proofCookieHeader, verifyProof, type ProofKey} from './ownership';
 import {
@@ -112,7 +112,7 @@ function parseJson(body: string): unknown {
  * The receipt as stored, bound to the exact text shown (version and language) and to the registry
  * the site publishes: a hash or a fingerprint the site never published is refused.
  */
-function receiptOf(record: ConsentRecord, policy: ConsentPolicy) {
+function receiptOf(record: ConsentRecord, policy: ConsentPolicy, origin: string | null) {
   const policySha256 = policyTextHash(record.pv, record.l, policy);
   if (!policySha256) {
     throw new HttpError(
@@ -144,6 +144,7 @@ function receiptOf(record: ConsentRecord, policy: ConsentPolicy) {
     choices: record.c,
     method: record.m,
     locale: record.l as 'ja' | 'en',
+    origin,
   };
 }
 
@@ -182,6 +183,7 @@ async function isStoredAlready(receipt: NewReceipt): Promise<boolean> {
       existing.locale === receipt.locale &&
       existing.policySha256 === receipt.policySha256 &&
       existing.registryFingerprint === receipt.registryFingerprint &&
+      existing.origin === receipt.origin &&
       CONSENT_CONTRACT.optional.every((category) => existing.choices[category] === receipt.choices[category]),
   );
 }
@@ -204,7 +206,7 @@ export async function recordReceipt(request: Request, body: string) {
   if (cookieConsentId(request) !== record.id) throw NOT_YOURS;
   // One reading of the policy in force for the whole request: the receipt's check and the cookie's.
   const policy = currentConsentPolicy(now);
-  const receipt = receiptOf(record, policy);
+  const receipt = receiptOf(record, policy, choiceOrigin(request));
   const {outcome, proofCookie} = await appendOwned(request, receipt);
   if (outcome === 'conflict') {
     throw new HttpError(
@@ -256,7 +258,7 @@ export async function recordFormChoice(request: Request, body: string) {
   const policy = currentConsentPolicy(now);
   const choose = (id?: string) => createConsent(choices, 'form', policy, form.data.locale, {id, now});
   let record = choose(cookieConsentId(request) ?? undefined);
-  const receipt = receiptOf(record, policy);
+  const receipt = receiptOf(record, policy, choiceOrigin(request));
   let stored = false;
   let proof: string | null = null;
   try {

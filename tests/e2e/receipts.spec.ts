@@ -36,6 +36,8 @@ test('a choice is stored as a receipt, and the server sets the cookie for its fu
         policyVersion: '1.0.0',
         policySha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         registryFingerprint: record.rf,
+        // The page the choice was made on.
+        origin: new URL(page.url()).origin,
         choices: {analytics: true, advertising: true},
         method: 'banner',
         locale: 'ja',

@@ -12,5 +12,6 @@ export const receipt = (n: number, overrides: Partial<NewReceipt> = {}): NewRece
   locale: 'ja',
   policySha256: 'a'.repeat(64),
   registryFingerprint: '0123456789abcdef',
+  origin: 'https://heyimg.net',
   ...overrides,
 });

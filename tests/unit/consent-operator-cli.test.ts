@@ -34,7 +34,7 @@ describe('operator commands', () => {
     expect(csv).toHaveLength(3);
     expect(csv[0]).toBe(CSV_HEADER);
     expect(cli('export', '--to', '2000-01-01', '--format', 'jsonl')).toBe('');
-    expect(cli('purge', '--older-than', '1d')).toMatch(/^Purged 0 receipt/);
+    expect(cli('purge', '--older-than', '1d')).toMatch(/^Purged 0 receipt\(s\) received and 0 deletion record/);
     const bad = spawnSync('npx', ['tsx', 'scripts/consent-cli.ts', 'purge', '--older-than', 'soon'], {
       env: {...process.env, CONSENT_DATA_DIR: dir},
       encoding: 'utf8',
@@ -46,10 +46,10 @@ describe('operator commands', () => {
   it('formats CSV with a header and JSON lines', () => {
     const r = {...receipt(1), receivedAt: new Date('2026-11-25T00:00:00Z')};
     expect(CSV_HEADER).toBe(
-      'consent_id,recorded_at,received_at,policy_version,analytics,advertising,method,locale,policy_sha256,registry_fingerprint',
+      'consent_id,recorded_at,received_at,policy_version,analytics,advertising,method,locale,policy_sha256,registry_fingerprint,origin',
     );
     expect(receiptLine(r, 'csv')).toBe(
-      `${id(1)},2026-11-01T00:00:01.000Z,2026-11-25T00:00:00.000Z,1.0.0,false,false,banner,ja,${'a'.repeat(64)},0123456789abcdef\n`,
+      `${id(1)},2026-11-01T00:00:01.000Z,2026-11-25T00:00:00.000Z,1.0.0,false,false,banner,ja,${'a'.repeat(64)},0123456789abcdef,https://heyimg.net\n`,
     );
     expect(JSON.parse(receiptLine(r, 'jsonl'))).toMatchObject({consentId: id(1), choices: {analytics: false}});
   });

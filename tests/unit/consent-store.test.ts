@@ -3,6 +3,7 @@ import {routing} from '@/i18n/routing';
 import {CONSENT_CONTRACT} from '@/lib/consent/contract';
 import {openEmbeddedStore} from '@/lib/consent/store/embedded';
 import {MIGRATIONS} from '@/lib/consent/store/migrations';
+import {RECEIPT_ORIGIN_PATTERN} from '@/lib/consent/schema';
 import {openPostgresStore} from '@/lib/consent/store/postgres';
 import type {ConsentStore} from '@/lib/consent/store/types';
 import {id, receipt} from '../support/consent-store';
@@ -146,8 +147,14 @@ describe.each(BACKENDS)('consent store: %s', {timeout: 30_000}, (_name, open) =>
 
   it('keeps the hash of the text shown and the registry fingerprint, and refuses malformed ones', async () => {
     const [stored] = await store.list(id(12));
-    expect(stored).toMatchObject({policySha256: 'a'.repeat(64), registryFingerprint: '0123456789abcdef'});
+    expect(stored).toMatchObject({
+      policySha256: 'a'.repeat(64),
+      registryFingerprint: '0123456789abcdef',
+      origin: 'https://heyimg.net',
+    });
     await expect(store.append(receipt(13, {consentId: id(13), policySha256: 'xyz'}))).rejects.toThrow();
+    await expect(store.append(receipt(13, {consentId: id(13), origin: 'https://a.example/path'}))).rejects.toThrow();
+    await expect(store.append(receipt(13, {consentId: id(13), origin: 'https://a.example,x'}))).rejects.toThrow();
   });
 
   it('exports page by page, every receipt once, in received order', async () => {
@@ -156,13 +163,21 @@ describe.each(BACKENDS)('consent store: %s', {timeout: 30_000}, (_name, open) =>
     expect(paged).toEqual(all);
   });
 
-  it('exports by received date and purges what is older than the retention period', async () => {
+  it('exports by received date and purges receipts and deletion records older than the retention period', async () => {
+    await store.append(receipt(14, {consentId: id(14)}));
+    expect(await store.deleteConsent(id(14))).toBe(1);
     const all = await collect(store.export(new Date(0), new Date(Date.now() + 60_000)));
     expect(all.length).toBeGreaterThan(0);
+    const deletions = await store.deletions(new Date(0), new Date(Date.now() + 60_000));
+    expect(deletions.length).toBeGreaterThan(0);
     expect(await collect(store.export(new Date(Date.now() + 60_000), new Date(Date.now() + 120_000)))).toEqual([]);
-    expect(await store.purgeBefore(new Date(Date.now() - 24 * 60 * 60 * 1000))).toBe(0);
-    expect(await store.purgeBefore(new Date(Date.now() + 60_000))).toBe(all.length);
+    expect(await store.purgeBefore(new Date(Date.now() - 24 * 60 * 60 * 1000))).toEqual({receipts: 0, deletions: 0});
+    expect(await store.purgeBefore(new Date(Date.now() + 60_000))).toEqual({
+      receipts: all.length,
+      deletions: deletions.length,
+    });
     expect(await collect(store.export(new Date(0), new Date(Date.now() + 60_000)))).toEqual([]);
+    expect(await store.deletions(new Date(0), new Date(Date.now() + 60_000))).toEqual([]);
   });
 
   it('acknowledges a write only once it is on disk (fsync on)', async () => {
@@ -176,6 +191,11 @@ describe.each(BACKENDS)('consent store: %s', {timeout: 30_000}, (_name, open) =>
     expect(await store.list(id(11))).toHaveLength(1);
     expect((await store.schema()).migrations).toEqual(MIGRATIONS.map((m) => m.version));
   });
+});
+
+it("holds a receipt's origin to the same pattern in the app and in SQL", () => {
+  const sql = MIGRATIONS.find((m) => m.sql.includes('ADD COLUMN origin'))!.sql;
+  expect(sql).toContain(`origin ~ '${RECEIPT_ORIGIN_PATTERN}'`);
 });
 
 describe.runIf(postgresBinDir())('PostgreSQL killed in the middle of a burst', () => {

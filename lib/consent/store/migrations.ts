@@ -40,6 +40,14 @@ export const MIGRATIONS: {version: number; name: string; sql: string}[] = [
       CREATE INDEX consent_receipts_export ON consent_receipts (received_at, consent_id, recorded_at);
     `,
   },
+  {
+    version: 3,
+    name: 'the origin of the page a choice was made on',
+    sql: `
+      ALTER TABLE consent_receipts
+        ADD COLUMN origin text CHECK (origin ~ '^https?://([a-z0-9.-]+|\\[[0-9a-f:.]+\\])(:[0-9]{1,5})?$');
+    `,
+  },
 ];
 
 const LOCK_KEY = 7_243_001; // any constant: the advisory lock that serialises migrators

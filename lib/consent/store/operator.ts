@@ -30,6 +30,7 @@ export function receiptJson(r: Receipt) {
     policyVersion: r.policyVersion,
     policySha256: r.policySha256,
     registryFingerprint: r.registryFingerprint,
+    origin: r.origin,
     choices: r.choices,
     method: r.method,
     locale: r.locale,
@@ -46,12 +47,14 @@ export const CSV_HEADER = [
   'locale',
   'policy_sha256',
   'registry_fingerprint',
+  'origin',
 ].join(',');
 
 /** One line of the export (CSV without its header, or JSON), newline included. */
 export function receiptLine(r: Receipt, format: 'csv' | 'jsonl'): string {
   if (format === 'jsonl') return JSON.stringify(receiptJson(r)) + '\n';
-  // Every value is an id, a timestamp, a version, a boolean, a hash or a fixed word: nothing needs quoting.
+  // Every value is an id, a timestamp, a version, a boolean, a hash, an origin (checked by the
+  // schema: no comma) or a fixed word: nothing needs quoting.
   const cells = [
     r.consentId,
     r.recordedAt.toISOString(),
@@ -62,6 +65,7 @@ export function receiptLine(r: Receipt, format: 'csv' | 'jsonl'): string {
     r.locale,
     r.policySha256 ?? '',
     r.registryFingerprint ?? '',
+    r.origin ?? '',
   ];
   return cells.join(',') + '\n';
 }

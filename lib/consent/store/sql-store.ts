@@ -11,6 +11,7 @@ type Row = {
   locale: Receipt['locale'];
   policy_sha256: string | null;
   registry_fingerprint: string | null;
+  origin: string | null;
 } & Record<OptionalCategory, boolean>;
 
 /** One boolean column per optional category, named as the contract names it (migrations add them). */
@@ -25,6 +26,7 @@ const COLUMNS = [
   'locale',
   'policy_sha256',
   'registry_fingerprint',
+  'origin',
 ];
 const INSERTED = COLUMNS.filter((column) => column !== 'received_at');
 /** Parameters in a SELECT list have no column to take their type from: each is cast. */
@@ -49,6 +51,7 @@ function toReceipt(row: Row): Receipt {
     locale: row.locale,
     policySha256: row.policy_sha256,
     registryFingerprint: row.registry_fingerprint,
+    origin: row.origin,
   };
 }
 
@@ -61,6 +64,7 @@ function insertedValues(r: NewReceipt): unknown[] {
     locale: r.locale,
     policy_sha256: r.policySha256,
     registry_fingerprint: r.registryFingerprint,
+    origin: r.origin,
     ...r.choices,
   };
   return INSERTED.map((column) => value[column]);
@@ -74,6 +78,7 @@ function sameReceipt(stored: Receipt, r: NewReceipt): boolean {
     stored.locale === r.locale &&
     stored.policySha256 === r.policySha256 &&
     stored.registryFingerprint === r.registryFingerprint &&
+    stored.origin === r.origin &&
     CHOICE_COLUMNS.every((category) => stored.choices[category] === r.choices[category])
   );
 }
@@ -164,11 +169,17 @@ export async function openSqlStore(kind: ConsentStore['kind'], client: SqlClient
       }));
     },
     async purgeBefore(cutoff: Date) {
-      const result = await client.query<{consent_id: string}>(
-        'DELETE FROM consent_receipts WHERE received_at < $1 RETURNING consent_id',
-        [cutoff.toISOString()],
-      );
-      return result.rows.length;
+      return client.transaction(async (tx) => {
+        const receipts = await tx.query<{consent_id: string}>(
+          'DELETE FROM consent_receipts WHERE received_at < $1 RETURNING consent_id',
+          [cutoff.toISOString()],
+        );
+        const deletions = await tx.query<{consent_id: string}>(
+          'DELETE FROM consent_deletions WHERE deleted_at < $1 RETURNING consent_id',
+          [cutoff.toISOString()],
+        );
+        return {receipts: receipts.rows.length, deletions: deletions.rows.length};
+      });
     },
     async schema() {
       const migrations = await client.query<{version: number}>(

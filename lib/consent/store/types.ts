@@ -16,6 +16,11 @@ export interface Receipt {
   policySha256: string | null;
   /** The registry's fingerprint the choice was made under; null before migration 2. */
   registryFingerprint: string | null;
+  /**
+   * The origin of the page the choice was made on (this site, or a HeyImg page embedding the
+   * consent); null before migration 3.
+   */
+  origin: string | null;
 }
 
 /** A visitor's deletion of their receipts, itself kept so that the log shows it happened. */
@@ -51,8 +56,11 @@ export interface ConsentStore {
   export(from: Date, to: Date, pageSize?: number): AsyncGenerator<Receipt>;
   /** Deletions made in [from, to). */
   deletions(from: Date, to: Date): Promise<Deletion[]>;
-  /** Removes receipts received before `cutoff` (the retention period, policy Art. 7). */
-  purgeBefore(cutoff: Date): Promise<number>;
+  /**
+   * The retention period's end: removes receipts received before `cutoff`, and the records of
+   * deletions made before it (they name a consent id too).
+   */
+  purgeBefore(cutoff: Date): Promise<{receipts: number; deletions: number}>;
   /** The applied migrations, the receipts table's columns and the durability settings: for tests and health. */
   schema(): Promise<{
     migrations: number[];
