@@ -26,7 +26,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx next start -p ${PORT}`,
+    command: 'node --import tsx scripts/server.ts',
     // Ready when the consent store is (it opens in the background; pages are served before).
     url: `http://127.0.0.1:${PORT}/api/health`,
     // Never reuse: a server left running could be serving an older build.
@@ -34,6 +34,7 @@ export default defineConfig({
     timeout: 180_000,
     // The embedded consent store lives inside the build folder, so every test build starts empty.
     env: {
+      PORT: String(PORT),
       NEXT_TELEMETRY_DISABLED: '1',
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR,
       CONSENT_POLICY_DIR: process.env.CONSENT_POLICY_DIR,

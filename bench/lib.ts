@@ -58,17 +58,23 @@ export async function untilClosed(port: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
-/** `next start` on a port (no -H: see README), stopped by the returned function. */
+/**
+ * A server on a port, stopped by the returned function: the site's own (scripts/server.ts, npm
+ * start's), or with `cwd`, `next start` in that folder (the floor, a bare Next app).
+ */
 export async function startNext(
   port: number,
   env: Record<string, string> = {},
   cwd?: string,
 ): Promise<() => Promise<void>> {
-  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], {
+  const [command, args] = cwd
+    ? ['npx', ['next', 'start', '-p', String(port)]]
+    : ['node', ['--import', 'tsx', 'scripts/server.ts']];
+  const child: ChildProcess = spawn(command, args, {
     cwd,
     stdio: 'ignore',
     detached: true,
-    env: {...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env},
+    env: {...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), ...env},
   });
   await waitFor(`http://127.0.0.1:${port}${cwd ? '/' : '/privacy'}`);
   return async () => {

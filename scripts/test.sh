@@ -56,7 +56,8 @@ build_status=0
 {
   npx tsx scripts/build-assets.ts &&
     E2E_FIXTURES=1 npx next build 2>&1 | tee "$build_log" &&
-    E2E_FIXTURES=1 npx tsx scripts/csp-manifest.ts
+    E2E_FIXTURES=1 npx tsx scripts/csp-manifest.ts &&
+    npx tsx scripts/store-template.ts
 } || build_status=$?
 unit_status=0
 wait "$unit_pid" || unit_status=$?

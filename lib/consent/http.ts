@@ -1,3 +1,5 @@
+import {forwardedHttps} from '../http/forwarded';
+import {allowedMethods, sitePath} from '../security/request-limits';
 import {SITE_URL} from '../site';
 import {CONSENT_COOKIE, CONSENT_MAX_AGE_SECONDS} from './contract';
 import {causeOf, logOncePerMinute} from './log';
@@ -114,10 +116,8 @@ export function returnPath(request: Request, fallback: string): string {
   try {
     const url = new URL(referer);
     if (!siteOrigins(request).includes(url.origin)) return fallback;
-    const path = url.pathname;
-    if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\') || path.startsWith('/api/'))
-      return fallback;
-    return path + url.search;
+    const path = sitePath(url.pathname + url.search);
+    return path.startsWith('/api/') ? fallback : path;
   } catch {
     return fallback;
   }
@@ -142,7 +142,10 @@ export function consentCookieHeader(value: string, secure: boolean, maxAgeSecond
 }
 
 export function isSecure(request: Request): boolean {
-  return new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  return (
+    new URL(request.url).protocol === 'https:' ||
+    forwardedHttps(request.headers.get('x-forwarded-proto'), request.headers.get('forwarded'))
+  );
 }
 
 export function cookieValue(request: Request, name: string): string | undefined {
@@ -158,17 +161,12 @@ export function cookieValue(request: Request, name: string): string | undefined 
   return undefined;
 }
 
-/** 405 with the Allow header, for every method a route does not implement. */
-export function methodNotAllowed(allow: string[]): () => Response {
-  return () =>
-    errorResponse(
-      new HttpError(
-        405,
-        `このアドレスは ${allow.join(' と ')} だけを受け付けます。`,
-        `Only ${allow.join(' and ')} ${allow.length > 1 ? 'are' : 'is'} allowed here.`,
-      ),
-      {allow: allow.join(', ')},
-    );
+/**
+ * OPTIONS of a consent route: the methods it takes (lib/security/request-limits.ts declares them).
+ */
+export function preflight(request: Request): Response {
+  const allow = allowedMethods(new URL(request.url).pathname).join(', ');
+  return new Response(null, {status: 204, headers: {allow, 'cache-control': 'no-store'}});
 }
 
 export function jsonResponse(

@@ -51,9 +51,18 @@ export function parseProofKeys(text: string, source: string): ProofKey[] {
   return keys;
 }
 
-/** The configured keys, or the key file's, which is created with one random key when missing. */
+/**
+ * The configured keys, or the key file's, which is created with one random key when missing. With
+ * DATABASE_URL (one store, several servers) a key made by each server would split the cluster: a
+ * visitor sent to another server could not read, change or delete their own record. There the keys
+ * must be configured — CONSENT_PROOF_KEYS, the same on every server, or a key file they all read.
+ */
 export function loadProofKeys(env: NodeJS.ProcessEnv = process.env): ProofKey[] {
   if (env.CONSENT_PROOF_KEYS) return parseProofKeys(env.CONSENT_PROOF_KEYS, 'CONSENT_PROOF_KEYS');
+  if (env.DATABASE_URL && !env.CONSENT_PROOF_KEY_FILE)
+    throw new ProofKeyError(
+      'DATABASE_URL is set without CONSENT_PROOF_KEYS: set the same keys on every server (or CONSENT_PROOF_KEY_FILE to a file they all read), or a visitor sent to another server cannot read, change or delete their own record.',
+    );
   const file =
     env.CONSENT_PROOF_KEY_FILE ||
     path.join(env.CONSENT_DATA_DIR || path.join(process.cwd(), 'data', 'consent'), 'proof-keys');

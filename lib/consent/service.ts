@@ -14,7 +14,7 @@ import {
 } from './record';
 import {consentFormSchema, consentIdSchema, receiptRequestSchema} from './schema';
 import {currentConsentPolicy, policyTextHash, PUBLISHED_FINGERPRINTS} from './server';
-import {getConsentStore, noteWrite, type ConsentStore} from './store';
+import {noteReceiptsOff, noteWrite, receiptStore, type ConsentStore} from './store';
 import {receiptJson} from './store/operator';
 
 /**
@@ -40,9 +40,9 @@ const NOT_YOURS = new HttpError(
 async function withStore<T>(work: (store: ConsentStore) => Promise<T>, write = true): Promise<T> {
   let store: ConsentStore;
   try {
-    store = await getConsentStore();
+    store = await receiptStore();
   } catch {
-    throw UNAVAILABLE; // getConsentStore logged the cause.
+    throw UNAVAILABLE; // the store logged the cause, or is still opening.
   }
   try {
     const result = await work(store);
@@ -58,14 +58,20 @@ async function withStore<T>(work: (store: ConsentStore) => Promise<T>, write = t
 
 let proofKeys: ProofKey[] | null = null;
 
-/** The server's proof keys, read once; a bad configuration turns receipts off, loudly. */
+/**
+ * The server's proof keys, read once; a bad configuration turns receipts off, loudly (the log, and
+ * /api/health), until it is fixed.
+ */
 function keys(): ProofKey[] {
+  if (proofKeys) return proofKeys;
   try {
-    return (proofKeys ??= loadProofKeys());
+    proofKeys = loadProofKeys();
   } catch (error) {
-    logOncePerMinute(`[consent] receipts are off: ${causeOf(error)}`);
+    noteReceiptsOff(causeOf(error));
     throw UNAVAILABLE;
   }
+  noteReceiptsOff(null);
+  return proofKeys;
 }
 
 /** Whether this browser proves it owns `id`: 'current', 'rotated' (an older key still accepted) or null. */

@@ -1,12 +1,10 @@
-import type {IncomingMessage, ServerResponse} from 'node:http';
-import {writeAnswer, type Answer} from '../http/answer';
+import type {Answer} from '../http/answer';
 import {NON_PAGE_CSP, withSecurityHeaders} from './headers';
 
 /**
- * What the site answers before any route sees a request: bounds on what a route would parse, and
- * the site's own redirects (which Next would send without the security headers). Checked by the
- * front door for the pages it answers (lib/pages/front-door.ts) and by the proxy (proxy.ts) for
- * everything else its matcher covers: pages Next answers, the API and /_next/image.
+ * What the site answers before any page or route sees a request (lib/server/site-server.ts, the one
+ * way in): bounds on what a route would parse, the methods each address takes, and the site's own
+ * redirects (which Next would send without the security headers).
  *
  * Why before the routes: Next's route-handler adapter copies every cookie of the request
  * into its cookie stores one by one, at a cost that grows with the square of their number (4,019
@@ -20,12 +18,18 @@ import {NON_PAGE_CSP, withSecurityHeaders} from './headers';
 export const MAX_COOKIES = 64;
 export const MAX_COOKIE_BYTES = 8192;
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/**
+ * Characters no address of the site holds, and which a log line must never receive: C0 and C1
+ * controls and DEL (they end or colour a line), the Unicode line and paragraph separators (a log
+ * reader that splits on them sees a forged line), and the bidirectional overrides and isolates
+ * (they reorder what a reader sees).
+ */
+const UNSAFE_IN_ADDRESS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** Redirects of the site's roots: a locale's root leads to its policy. */
 const ROOT_REDIRECTS: Record<string, string> = {'/': '/privacy', '/ja': '/privacy', '/en': '/en/privacy'};
 
-function plain(status: number, ja: string, en: string, headers: Record<string, string> = {}): Answer {
+export function plainAnswer(status: number, ja: string, en: string, headers: Record<string, string> = {}): Answer {
   return {
     status,
     headers: withSecurityHeaders({
@@ -38,11 +42,32 @@ function plain(status: number, ja: string, en: string, headers: Record<string, s
   };
 }
 
-/** A redirect within the site; `location` is a path (RFC 9110 allows it; the proxy makes it absolute). */
-export function redirect(location: string, status: 307 | 308, cacheControl = 'no-store'): Answer {
+/**
+ * The one builder of a same-site address that the site sends a browser to (every redirect's
+ * Location, the no-JS form's way back): a path with exactly one leading slash, whatever was sent.
+ * Browsers read `//host`, `/\host` and `\\host` as another host, and drop tabs and newlines before
+ * reading, so all of them (and their mixes) collapse to one `/`; what is left can only be a path of
+ * this site, which the final check makes sure of.
+ */
+export function sitePath(path: string): string {
+  const location = '/' + path.replace(/[\t\n\r]/g, '').replace(/^[/\\\s]+/, '');
+  const base = 'http://site.invalid';
+  try {
+    return new URL(location, base).origin === base ? location : '/';
+  } catch {
+    return '/';
+  }
+}
+
+/** A redirect within the site; its Location is a path (RFC 9110 allows it) built by sitePath. */
+export function redirect(path: string, status: 303 | 307 | 308, cacheControl = 'no-store'): Answer {
   return {
     status,
-    headers: withSecurityHeaders({location, 'cache-control': cacheControl, 'content-security-policy': NON_PAGE_CSP}),
+    headers: withSecurityHeaders({
+      location: sitePath(path),
+      'cache-control': cacheControl,
+      'content-security-policy': NON_PAGE_CSP,
+    }),
     body: null,
   };
 }
@@ -53,7 +78,7 @@ export function checkCookieHeader(cookie: string | null | undefined): Answer | n
   let count = 1;
   for (let i = cookie.indexOf(';'); i >= 0 && count <= MAX_COOKIES; i = cookie.indexOf(';', i + 1)) count++;
   if (count <= MAX_COOKIES && cookie.length <= MAX_COOKIE_BYTES) return null;
-  return plain(
+  return plainAnswer(
     431,
     `Cookie が多すぎるか大きすぎます（${MAX_COOKIES} 個・${MAX_COOKIE_BYTES} バイトまで）。このサイトの Cookie を削除してから開き直してください。`,
     `Too many or too large cookies (at most ${MAX_COOKIES} and ${MAX_COOKIE_BYTES} bytes). Clear this site's cookies and reload.`,
@@ -61,10 +86,22 @@ export function checkCookieHeader(cookie: string | null | undefined): Answer | n
 }
 
 /**
+ * The methods each address takes, declared once: the 405's Allow, and the route handlers' own
+ * exports (tests/unit/request-limits.test.ts holds them equal). OPTIONS on the consent API is the
+ * CORS preflight of a HeyImg page that embeds the consent.
+ */
+export function allowedMethods(pathname: string): readonly string[] {
+  if (pathname === '/api/consent') return ['POST', 'OPTIONS'];
+  if (pathname.startsWith('/api/consent/receipts/')) return ['GET', 'DELETE', 'OPTIONS'];
+  return ['GET', 'HEAD'];
+}
+
+/**
  * The early answer for a request, or null to let it through: 431 for an oversized Cookie header;
  * 400 for a path that is not valid percent-encoding (`/api/consent/receipts/%zz`, which Next would
- * answer 500) or a URL with control characters (which Next's image route would write into the
- * log); the site's redirects (roots, trailing slashes), with the security headers.
+ * answer 500) or an address with characters no address holds (which Next's own log lines would
+ * print); the site's redirects (roots, trailing slashes, repeated slashes), with the security
+ * headers.
  */
 export function earlyAnswer(url: {pathname: string; search: string}, cookie: string | null | undefined): Answer | null {
   const tooMany = checkCookieHeader(cookie);
@@ -75,107 +112,35 @@ export function earlyAnswer(url: {pathname: string; search: string}, cookie: str
     path = decodeURIComponent(url.pathname);
     query = decodeURIComponent(url.search.replaceAll('+', ' '));
   } catch {
-    return plain(400, 'アドレスの % の使い方が正しくありません。', 'Malformed percent-encoding in the address.');
+    return plainAnswer(400, 'アドレスの % の使い方が正しくありません。', 'Malformed percent-encoding in the address.');
   }
-  if (CONTROL.test(path) || CONTROL.test(query))
-    return plain(400, 'アドレスに制御文字が含まれています。', 'The address contains control characters.');
+  if (UNSAFE_IN_ADDRESS.test(path) || UNSAFE_IN_ADDRESS.test(query))
+    return plainAnswer(400, 'アドレスに制御文字が含まれています。', 'The address contains control characters.');
   if (url.pathname in ROOT_REDIRECTS) return redirect(ROOT_REDIRECTS[url.pathname]! + url.search, 307);
-  if (url.pathname.length > 1 && url.pathname.endsWith('/') && !url.pathname.startsWith('/api/'))
-    // One leading slash, whatever was sent: //evil.example/ must not become //evil.example.
-    return redirect('/' + url.pathname.replace(/^\/+|\/+$/g, '') + url.search, 308);
+  // Repeated slashes anywhere, and a trailing one outside the API: one address per page.
+  let collapsed = url.pathname.replace(/\/{2,}/g, '/');
+  if (!collapsed.startsWith('/api/')) collapsed = collapsed.replace(/(.)\/$/, '$1');
+  if (collapsed !== url.pathname) return redirect(collapsed + url.search, 308);
   return null;
 }
 
 /**
- * Whether a path is a page's (locales, epochs, CSP apply): not the API, not Next's files, not a file
- * of public/ or a metadata route (sitemap.xml, icon.svg). Version numbers (/privacy/versions/1.0.0)
- * have dots too: only a trailing extension of letters marks a file.
+ * What no page or route may see, answered before any of them: a request target that is not a path
+ * (`GET *`, an absolute URL: Next answers them 500 with a stack trace), a method the address does
+ * not take (405 with its Allow: TRACE would echo credentials back; a POST to a page would make Next
+ * read a body nobody wants), then the early answers above.
  */
-export function isPageRequest(pathname: string): boolean {
-  return (
-    !pathname.startsWith('/api/') &&
-    pathname !== '/api' &&
-    !pathname.startsWith('/_next/') &&
-    !pathname.startsWith('/_vercel/') &&
-    !/\.[a-zA-Z]+$/.test(pathname)
-  );
-}
-
-/** Next's internal headers, which tell a client how the server works inside and nothing it needs. */
-const INTERNAL_HEADER = /^x-(nextjs-[a-z-]+|middleware-rewrite)$/i;
-
-/**
- * The methods each address answers, for the 405 to TRACE (which echoes a request back, credentials
- * included, and which Next answers 500 with a stack trace in the log; Node itself refuses TRACK).
- * The consent routes' own 405s say the same (tests/unit/request-limits.test.ts holds them equal).
- */
-export function allowedMethods(url: string): string {
-  const path = url.split('?')[0]!;
-  if (path.startsWith('/api/consent/receipts/')) return 'GET, DELETE';
-  if (path === '/api/consent') return 'POST';
-  if (path === '/api/health') return 'GET';
-  return 'GET, HEAD';
-}
-
-/** Answers a request in Node's server, before Next, and says so; false leaves it to Next. */
-export type FrontDoor = (request: IncomingMessage, response: ServerResponse) => boolean;
-
-const frontDoorFailures = new Set<string>();
-
-/**
- * The front door's answer, or false. A failure there must not take the server down (an exception
- * in a 'request' listener would): it is logged once per message, and Next answers instead.
- */
-function answeredAtFrontDoor(frontDoor: FrontDoor, request: IncomingMessage, response: ServerResponse): boolean {
-  try {
-    return frontDoor(request, response);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (!frontDoorFailures.has(message)) {
-      frontDoorFailures.add(message);
-      console.error('[pages] the front door failed; Next answers instead:', error);
-    }
-    if (!response.headersSent) return false;
-    response.destroy();
-    return true;
-  }
-}
-
-/**
- * What only Node's HTTP server sees, before Next: a request target that is not a path (`GET *`,
- * an absolute URL), which Next answers with a 500 and a stack trace in the log, is answered 400
- * here, and TRACE 405; the front door, when given, answers what it can (the prerendered pages:
- * lib/pages/front-door.ts); and Next's internal headers (x-nextjs-cache, x-nextjs-prerender,
- * x-nextjs-stale-time, x-middleware-rewrite — which names the internal route) are left out of
- * every response Next writes. Installed once, at server start (instrumentation.ts).
- */
-export function guardNodeServer(
-  server: {prototype: {emit: (event: string, ...args: unknown[]) => boolean}},
-  frontDoor?: FrontDoor,
-): void {
-  const emit = server.prototype.emit;
-  if ((emit as {guarded?: true}).guarded) return;
-  const guarded = function (this: unknown, event: string, ...args: unknown[]): boolean {
-    if (event !== 'request') return emit.call(this, event, ...args);
-    const [request, response] = args as [IncomingMessage, ServerResponse];
-    const refuse = (answer: Answer) => {
-      writeAnswer(response, answer, request.method === 'HEAD');
-      return true;
-    };
-    if (!request.url?.startsWith('/'))
-      return refuse(plain(400, 'リクエストの宛先が正しくありません。', 'The request target must be a path.'));
-    if (request.method === 'TRACE')
-      return refuse(
-        plain(405, 'このアドレスは TRACE を受け付けません。', 'TRACE is not allowed.', {
-          allow: allowedMethods(request.url),
-        }),
-      );
-    if (frontDoor && answeredAtFrontDoor(frontDoor, request, response)) return true;
-    const setHeader = response.setHeader;
-    response.setHeader = function (name, value) {
-      return INTERNAL_HEADER.test(name) ? this : setHeader.call(this, name, value);
-    };
-    return emit.call(this, event, ...args);
-  };
-  server.prototype.emit = Object.assign(guarded, {guarded: true as const});
+export function refuseRequest(method: string, target: string, cookie: string | undefined): Answer | null {
+  if (!target.startsWith('/'))
+    return plainAnswer(400, 'リクエストの宛先が正しくありません。', 'The request target must be a path.');
+  const url = new URL(`http://site.invalid${target}`);
+  const allowed = allowedMethods(url.pathname);
+  if (!allowed.includes(method))
+    return plainAnswer(
+      405,
+      `このアドレスは ${method} を受け付けません（${allowed.join('・')}）。`,
+      `${method} is not allowed here (${allowed.join(', ')}).`,
+      {allow: allowed.join(', ')},
+    );
+  return earlyAnswer(url, cookie);
 }

@@ -547,9 +547,9 @@ test.describe('the consent route handler', () => {
         403,
         /not this site/,
       ],
-      ['GET', request.get(url), 405, /Only POST/],
-      ['PUT', request.put(url, {headers: form, data: 'choice=accept'}), 405, /Only POST/],
-      ['DELETE', request.delete(url), 405, /Only POST/],
+      ['GET', request.get(url), 405, /GET is not allowed here \(POST, OPTIONS\)/],
+      ['PUT', request.put(url, {headers: form, data: 'choice=accept'}), 405, /PUT is not allowed here/],
+      ['DELETE', request.delete(url), 405, /DELETE is not allowed here/],
     ];
     for (const [label, pending, status, message] of cases) {
       const response = await pending;
@@ -558,7 +558,7 @@ test.describe('the consent route handler', () => {
       expect(response.headers()['set-cookie'], label).toBeUndefined();
     }
     const allow = await request.get(url);
-    expect(allow.headers()['allow']).toBe('POST');
+    expect(allow.headers()['allow']).toBe('POST, OPTIONS');
   });
 
   test('a valid post sets the cookie and redirects back with 303', async ({request, baseURL}) => {

@@ -28,13 +28,20 @@ test('every page carries the security headers and a hash-based CSP without unsaf
     expect(csp, path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
     expect(csp, path).not.toMatch(/unsafe-inline|unsafe-eval/);
   }
-  for (const path of ['/api/consent', '/sitemap.xml', '/robots.txt', '/.well-known/security.txt']) {
+  for (const path of ['/api/consent', '/sitemap.xml', '/robots.txt']) {
     const headers = (await request.get(path)).headers();
     expect(headers['x-content-type-options'], path).toBe('nosniff');
     expect(headers['content-security-policy'], path).toBe("default-src 'none'; frame-ancestors 'none'");
   }
-  // No security.txt until security and legal decide its Contact and Expires (docs/legal-review.md).
-  expect((await request.get('/.well-known/security.txt')).status()).toBe(404);
+  // No security.txt until security and legal decide its Contact and Expires (docs/legal-review.md):
+  // like any address that is neither a page nor a file, it is the localized 404 page, with its CSP.
+  // So is an address that only looks like a file: never Next's own 404, which has no CSP.
+  for (const path of ['/.well-known/security.txt', '/privacy.php', '/wp-login.php']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(response.headers()['content-security-policy'], path).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
+    expect(await response.text(), path).toMatch(/<html lang="ja"/);
+  }
 });
 
 for (const locale of ['ja', 'en'] as const) {

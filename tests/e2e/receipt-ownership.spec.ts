@@ -69,7 +69,7 @@ test('malformed addresses are answered 4xx, never 500', async ({request}) => {
   expect((await raw('GET', '*')).status).toBe(400);
   // TRACE echoes a request back: refused, and Next never sees it (it answered 500).
   expect(await raw('TRACE', '/privacy')).toEqual({status: 405, allow: 'GET, HEAD'});
-  expect(await raw('TRACE', '/api/consent')).toEqual({status: 405, allow: 'POST'});
+  expect(await raw('TRACE', '/api/consent')).toEqual({status: 405, allow: 'POST, OPTIONS'});
 });
 
 test('redirects carry the security headers, and no response names Next’s internals', async ({request}) => {
@@ -84,12 +84,38 @@ test('redirects carry the security headers, and no response names Next’s inter
     for (const {key, value} of SECURITY_HEADERS)
       expect(response.headers()[key.toLowerCase()], `${from} ${key}`).toBe(value);
   }
-  for (const path of ['/privacy', '/en/privacy', '/api/health', '/nowhere']) {
+  for (const path of ['/privacy', '/en/privacy', '/api/health', '/nowhere', '/sitemap.xml', '/robots.txt']) {
     const names = Object.keys((await request.get(path)).headers());
     expect(
       names.filter((name) => /^x-(nextjs|middleware)-/.test(name)),
       path,
     ).toEqual([]);
+  }
+});
+
+test('no redirect of the site leaves it, however the address is written (issue 26, H1)', async () => {
+  const site = new URL(`http://127.0.0.1:${process.env.E2E_PORT ?? 3210}`);
+  for (const start of [
+    '/ja//evil.com/x',
+    '/ja/\\evil.com/x',
+    '/ja///evil.com',
+    '/ja//127.0.0.1:8080/x',
+    '/ja//evil.com/login?next=1',
+    '/ja/%2F%2Fevil.com',
+    '/ja/%5Cevil.com',
+    '//evil.example',
+    '/\\evil.example/',
+    '/privacy//evil.com/',
+  ]) {
+    // Follow the chain the way a browser would, hop by hop, as far as it goes.
+    let target = start;
+    for (let hop = 0; hop < 5; hop++) {
+      const {status, headers} = await rawRequest(target, {});
+      if (status < 300 || status >= 400) break;
+      const next = new URL(headers.location as string, site.origin + target);
+      expect(next.origin, `${start} → ${headers.location}`).toBe(site.origin);
+      target = next.pathname + next.search;
+    }
   }
 });
 

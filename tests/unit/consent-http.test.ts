@@ -33,14 +33,17 @@ describe('the no-JavaScript return path', () => {
     expect(back('https://heyimg.net/privacy')).toBe('/privacy');
   });
 
-  it.each([
-    'http://127.0.0.1:3000//evil.example/x',
-    'https://evil.example/privacy',
-    'http://127.0.0.1:3000/api/consent',
-    'not a url',
-  ])('never anywhere else: %s', (referer) => {
-    expect(back(referer)).toBe('/privacy');
+  it('reads a path of the site that starts like another host as that path, never as a host', () => {
+    expect(back('http://127.0.0.1:3000//evil.example/x')).toBe('/evil.example/x');
+    expect(back('http://127.0.0.1:3000/%2F%2Fevil.example')).toBe('/%2F%2Fevil.example');
   });
+
+  it.each(['https://evil.example/privacy', 'http://127.0.0.1:3000/api/consent', 'not a url'])(
+    'never anywhere else: %s',
+    (referer) => {
+      expect(back(referer)).toBe('/privacy');
+    },
+  );
 });
 
 describe('the request body', () => {

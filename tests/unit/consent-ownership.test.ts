@@ -29,7 +29,11 @@ const memoryStore = {
     return mine.length;
   },
 } as unknown as ConsentStore;
-vi.mock('@/lib/consent/store', () => ({getConsentStore: async () => memoryStore, noteWrite: () => {}}));
+vi.mock('@/lib/consent/store', () => ({
+  receiptStore: async () => memoryStore,
+  noteWrite: () => {},
+  noteReceiptsOff: () => {},
+}));
 
 const oldKey = `old:${randomBytes(32).toString('base64')}`;
 const newKey = `new:${randomBytes(32).toString('base64')}`;

@@ -4,7 +4,7 @@ import {
   assertSameOrigin,
   handleErrors,
   jsonResponse,
-  methodNotAllowed,
+  preflight,
   readBody,
   returnPath,
 } from '@/lib/consent/http';
@@ -43,7 +43,4 @@ export const POST = handleErrors(async (request: Request) => {
   return response;
 });
 
-export const GET = methodNotAllowed(['POST']);
-export const PUT = GET;
-export const PATCH = GET;
-export const DELETE = GET;
+export const OPTIONS = (request: Request) => preflight(request);

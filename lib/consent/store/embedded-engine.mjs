@@ -2,21 +2,38 @@
 // its start, its recovery and every query here, so a store that takes seconds to open never holds
 // up a page of the server's one main thread, and its WASM memory is not the server's. Plain
 // JavaScript, loaded by path with no loader flags (tsx's hooks deadlock PGlite's start in a worker
-// thread). It stops when its parent goes, however the parent ends; the folder's lock goes with it.
+// thread). It stops when its parent goes, however the parent ends — even while PostgreSQL's code
+// is stuck in a loop (a full disk at a WAL segment switch once spun one for good) — and the
+// folder's lock goes with it.
 //
+// Arguments: the data folder, and optionally a template folder (an empty store made at build) that
+// a folder without a store is made from, so that a new store opens as fast as an existing one.
 // Protocol (IPC, advanced serialization): it answers {ready} or {held, owner} or {fatal}; then
 // each {n, sql, params} with {n, rows} or {n, error, code}; {n, memory} with its peak RSS;
 // {n, close} closes and exits.
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import {Worker} from 'node:worker_threads';
 import {PGlite} from '@electric-sql/pglite';
 import {NodeFS} from '@electric-sql/pglite/nodefs';
 
-const folder = process.argv[2];
+const [folder, template] = process.argv.slice(2);
 const ownerFile = path.join(folder, 'heyimg-store.owner');
 const HELD = 75; // the holder's exit status when another process holds the lock
 process.on('disconnect', () => process.exit(0));
+
+/**
+ * 'disconnect' needs this thread's event loop, which a query stuck in WASM never gives back. A
+ * watchdog thread of its own notices the parent is gone (this process is adopted: its parent pid
+ * changes) and kills the whole process, which closes the lock holder's pipe and frees the folder.
+ */
+const watchdog = new Worker(
+  `const parent = ${process.ppid};
+   setInterval(() => { if (process.ppid !== parent) process.kill(${process.pid}, 'SIGKILL'); }, 200);`,
+  {eval: true, resourceLimits: {maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1}},
+);
+watchdog.unref();
 /** Answers the parent; one that is gone (its 'disconnect' follows) is not an error. */
 const reply = (message, then = () => {}) => {
   if (!process.connected) return then();
@@ -107,6 +124,19 @@ function describe(error) {
   }
 }
 
+/**
+ * A folder without a store (no PG_VERSION) becomes a copy of the template, an empty store with
+ * every migration applied, made at build: PostgreSQL's initdb takes seconds, opening a store a few
+ * hundred milliseconds. PG_VERSION is copied last, so an interrupted copy is made again.
+ */
+function fromTemplate() {
+  const marker = 'PG_VERSION';
+  if (fs.existsSync(path.join(folder, marker)) || !fs.existsSync(path.join(template, marker))) return;
+  const skipped = new Set([path.join(template, marker), path.join(template, path.basename(ownerFile))]);
+  fs.cpSync(template, folder, {recursive: true, filter: (source) => !skipped.has(source)});
+  fs.copyFileSync(path.join(template, marker), path.join(folder, marker));
+}
+
 const lock = await lockFolder();
 if (!lock.holder) {
   let owner = null;
@@ -120,6 +150,7 @@ if (!lock.holder) {
   fs.writeFileSync(ownerFile, JSON.stringify({pid: process.ppid, command: process.env.HEYIMG_STORE_OWNER ?? ''}));
   let db;
   try {
+    if (template) fromTemplate();
     // PGlite starts PostgreSQL with -F (fsync off): the same parameters without it, and WAL
     // flushed with fsync (Emscripten's fdatasync, PostgreSQL's default here, does nothing). The
     // engine's memory is WASM memory, which never shrinks: a small buffer pool keeps a

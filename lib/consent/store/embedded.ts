@@ -8,8 +8,39 @@ import type {ConsentStore, SqlClient} from './types';
  * The default store: PGlite (PostgreSQL compiled to WASM) in a data folder, nothing to install or
  * start, and the same SQL as the server mode. The engine runs in a process of its own
  * (embedded-engine.mjs), with fsync on, and holds an OS lock on the folder: one process owns a
- * folder at a time, by whatever path it is reached.
+ * folder at a time, by whatever path it is reached. Every call to it has a deadline: an engine
+ * that misses one is killed (its lock goes with it) and the store is opened again, so a stuck
+ * engine never holds a receipt, the health check or the folder for good.
  */
+
+export interface EngineOptions {
+  /** An empty store made at build (scripts/store-template.ts): a new folder starts as its copy. */
+  template?: string;
+  /** How long the engine may take to open the store (a new one runs initdb). */
+  openDeadlineMs?: number;
+  /** How long one statement may take before the engine is taken for stuck and killed. */
+  queryDeadlineMs?: number;
+}
+
+/**
+ * The server's deadlines, from the environment: a receipt's statements take milliseconds, and an
+ * operator's export reads one page of rows per statement, so 15 s is a stuck engine, never a slow
+ * one; opening (initdb, or recovery after a crash) gets a minute.
+ */
+export function engineDeadlines(env: NodeJS.ProcessEnv = process.env): Required<Omit<EngineOptions, 'template'>> {
+  const ms = (value: string | undefined, fallback: number) =>
+    Number.isInteger(Number(value)) && Number(value) > 0 ? Number(value) : fallback;
+  return {
+    openDeadlineMs: ms(env.CONSENT_STORE_OPEN_DEADLINE_MS, 60_000),
+    queryDeadlineMs: ms(env.CONSENT_STORE_QUERY_DEADLINE_MS, 15_000),
+  };
+}
+
+/** Engines of this process: killed when it exits, however that happens in Node (crash included). */
+const engines = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const engine of engines) engine.kill('SIGKILL');
+});
 
 /** Loaded by path: next start, tsx and vitest all run from the project's root. */
 const enginePath = () => path.join(process.cwd(), 'lib', 'consent', 'store', 'embedded-engine.mjs');
@@ -17,8 +48,8 @@ const enginePath = () => path.join(process.cwd(), 'lib', 'consent', 'store', 'em
 type Hello = {ready?: true; held?: true; owner?: {pid: number; command: string} | null; fatal?: string};
 type Reply = {n: number; rows?: unknown[]; error?: string; code?: string};
 
-export async function openEmbeddedStore(dataDir: string): Promise<ConsentStore> {
-  const client = await openEmbeddedEngine(dataDir);
+export async function openEmbeddedStore(dataDir: string, options: EngineOptions = {}): Promise<ConsentStore> {
+  const client = await openEmbeddedEngine(dataDir, options);
   try {
     const store = await openSqlStore('embedded', client);
     return {...store, enginePeakMemoryMB: client.peakMemoryMB, lost: client.lost};
@@ -29,14 +60,15 @@ export async function openEmbeddedStore(dataDir: string): Promise<ConsentStore> 
 }
 
 /** The engine alone, as an SQL client (the store's, and the bench's for bulk data). */
-export async function openEmbeddedEngine(dataDir: string): Promise<EngineClient> {
+export async function openEmbeddedEngine(dataDir: string, options: EngineOptions = {}): Promise<EngineClient> {
+  const {openDeadlineMs, queryDeadlineMs} = {...engineDeadlines(), ...options};
   mkdirSync(dataDir, {recursive: true});
   const folder = realpathSync(dataDir);
   // Imported at run time: the bundler would otherwise try to bundle whatever fork() is given.
   const {fork} = (await import(
     /* webpackIgnore: true */ /* turbopackIgnore: true */ 'node:child_process'
   )) as typeof import('node:child_process');
-  const engine = fork(enginePath(), [folder], {
+  const engine = fork(enginePath(), [folder, ...(options.template ? [options.template] : [])], {
     // Memory, measured on an export of 1,000,000 receipts (goal ≤ 150 MB): V8's optimizing tier
     // for PostgreSQL's WASM code costs ~45 MB and saves no time on this workload (226 → 181 MB,
     // 71 → 67 s); a young generation of 1 MB instead of 16 keeps the pages of rows in flight from
@@ -46,6 +78,9 @@ export async function openEmbeddedEngine(dataDir: string): Promise<EngineClient>
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {...process.env, HEYIMG_STORE_OWNER: process.argv.join(' ')},
   });
+  engines.add(engine);
+  engine.once('exit', () => engines.delete(engine));
+  let timer: NodeJS.Timeout | undefined;
   try {
     const hello = await new Promise<Hello>((resolve, reject) => {
       engine.once('message', resolve);
@@ -53,13 +88,19 @@ export async function openEmbeddedEngine(dataDir: string): Promise<EngineClient>
       engine.once('exit', (code) =>
         reject(new Error(`the embedded store's engine stopped (exit ${code}) while opening`)),
       );
+      timer = setTimeout(
+        () => reject(new Error(`the embedded store did not open within ${openDeadlineMs / 1000} s`)),
+        openDeadlineMs,
+      );
     });
     if (hello.held) throw new Error(inUseMessage(folder, hello.owner));
     if (!hello.ready) throw new Error(`The embedded consent store ${folder} cannot open: ${hello.fatal}`);
-    return engineClient(engine);
+    return engineClient(engine, queryDeadlineMs);
   } catch (error) {
     engine.kill('SIGKILL');
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -75,15 +116,35 @@ function inUseMessage(folder: string, owner: Hello['owner']): string {
  */
 type EngineClient = SqlClient & {peakMemoryMB: () => Promise<number>; lost: () => Error | null};
 
-function engineClient(engine: ChildProcess): EngineClient {
-  const pending = new Map<number, {resolve: (rows: unknown[]) => void; reject: (error: Error) => void}>();
+function engineClient(engine: ChildProcess, deadlineMs: number): EngineClient {
+  type Pending = {resolve: (rows: unknown[]) => void; reject: (error: Error) => void; timer: NodeJS.Timeout};
+  const pending = new Map<number, Pending>();
   let next = 0;
   let stopped: Error | null = null;
   engine.removeAllListeners();
+  engine.once('exit', () => engines.delete(engine));
   // An open store must not keep an operator's command alive, but an unanswered query must.
   const settle = (n: number) => {
+    clearTimeout(pending.get(n)?.timer);
     pending.delete(n);
     if (pending.size === 0) engine.channel?.unref();
+  };
+  /** Every call still waiting fails with the reason the engine is gone. */
+  const failPending = () => {
+    for (const {reject, timer} of pending.values()) {
+      clearTimeout(timer);
+      reject(stopped!);
+    }
+    pending.clear();
+  };
+  /**
+   * A statement past its deadline: the engine is stuck (its CPU spinning, no system calls). It is
+   * killed — its lock goes with it — and whatever waits on it fails now, not when its exit is seen.
+   */
+  const stuck = () => {
+    stopped ??= new Error(`the embedded store did not answer within ${deadlineMs / 1000} s and was restarted`);
+    engine.kill('SIGKILL');
+    failPending();
   };
   engine.on('message', ({n, rows, error, code}: Reply) => {
     const waiting = pending.get(n);
@@ -93,9 +154,8 @@ function engineClient(engine: ChildProcess): EngineClient {
     else waiting.reject(Object.assign(new Error(error), code ? {code} : {}));
   });
   engine.on('exit', (code, signal) => {
-    stopped = new Error(`the embedded store's engine stopped (${signal ?? `exit ${code}`})`);
-    for (const {reject} of pending.values()) reject(stopped);
-    pending.clear();
+    stopped ??= new Error(`the embedded store's engine stopped (${signal ?? `exit ${code}`})`);
+    failPending();
   });
   engine.unref();
   engine.channel?.unref();
@@ -104,7 +164,7 @@ function engineClient(engine: ChildProcess): EngineClient {
     new Promise<unknown[]>((resolve, reject) => {
       if (stopped) return reject(stopped);
       const n = next++;
-      pending.set(n, {resolve, reject});
+      pending.set(n, {resolve, reject, timer: setTimeout(stuck, deadlineMs)});
       engine.channel?.ref();
       engine.send({n, ...message});
     });

@@ -202,6 +202,9 @@ export async function openSqlStore(kind: ConsentStore['kind'], client: SqlClient
         },
       };
     },
+    ping: async () => {
+      await client.query('SELECT 1');
+    },
     close: () => client.close(),
   };
 }

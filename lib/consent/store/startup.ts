@@ -1,6 +1,6 @@
-import {causeOf, logOncePerMinute} from '../log';
+import {causeOf} from '../log';
 import {loadProofKeys} from '../ownership';
-import {getConsentStore} from '.';
+import {closeConsentStore, getConsentStore, noteReceiptsOff} from '.';
 
 /**
  * Starts opening (and migrating) the consent store when the server starts, without waiting for it:
@@ -8,15 +8,21 @@ import {getConsentStore} from '.';
  * soon as it is open. A store that cannot open — a second server on the same embedded folder,
  * a full disk, an unreachable PostgreSQL — is said in the log now, with its cause; the site keeps
  * serving, receipts are answered 503 and /api/health says why, and the open is tried again with
- * a growing delay. The proof keys are read now too, so a bad configuration is said at start.
+ * a growing delay. The proof keys are read now too, so a bad configuration is said at start and
+ * health reports it.
  */
 export function openStoreAtStartup(): void {
   try {
     loadProofKeys();
   } catch (error) {
-    logOncePerMinute(`[consent] receipts are off: ${causeOf(error)}`);
+    noteReceiptsOff(causeOf(error));
   }
   getConsentStore().catch(() => {
     // getConsentStore logged the cause.
   });
+}
+
+/** The server's stop: the store closes, and the embedded engine and the folder's lock go with it. */
+export function closeStoreAtShutdown(): Promise<void> {
+  return closeConsentStore();
 }

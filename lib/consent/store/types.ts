@@ -67,6 +67,8 @@ export interface ConsentStore {
     columns: string[];
     durability: {fsync: string; synchronousCommit: string; walSyncMethod: string};
   }>;
+  /** One trivial statement: whether the store answers now (the heartbeat behind /api/health). */
+  ping(): Promise<void>;
   close(): Promise<void>;
   /** The embedded store's engine process: its peak memory (the operator's export reports it). */
   enginePeakMemoryMB?(): Promise<number>;

@@ -1,4 +1,4 @@
-import {assertSameOrigin, handleErrors, jsonResponse, methodNotAllowed} from '@/lib/consent/http';
+import {assertSameOrigin, handleErrors, jsonResponse, preflight} from '@/lib/consent/http';
 import {deleteReceipts, parseConsentId, receiptsOf} from '@/lib/consent/service';
 
 export const dynamic = 'force-dynamic';
@@ -24,6 +24,4 @@ export const DELETE = handleErrors(async (request: Request, context: Context) =>
   return jsonResponse(result.body, 200, {}, result.setCookies);
 });
 
-export const POST = methodNotAllowed(['GET', 'DELETE']);
-export const PUT = POST;
-export const PATCH = POST;
+export const OPTIONS = (request: Request) => preflight(request);
