@@ -20,6 +20,8 @@ const config = [
       'tests/fixtures/**',
       'bench/results/**',
       'public/assets/**',
+      // Built, minified releases of the consent embed (scripts/build-embed.tsx).
+      'public/consent/embed/**',
       '.assets/**',
     ],
   },

@@ -30,6 +30,26 @@ const config: NextConfig = {
       {source: '/.well-known/:path*', headers: [{key: 'Content-Security-Policy', value: NON_PAGE_CSP}]},
       // The consent island's name changes with its content (scripts/build-assets.ts).
       {source: '/assets/:file(consent\\.[0-9a-f]+\\.js)', headers: [{key: 'Cache-Control', value: IMMUTABLE}]},
+      // The consent embed, for every HeyImg page: a released version never changes (SRI); its data
+      // follows the registry and the policy, so a page sees a change within minutes. Any origin
+      // may read both (a host page's <script crossorigin> and fetch); receipts are the API's, which
+      // allows only the configured origins.
+      {
+        source: '/consent/embed/:version(\\d+\\.\\d+\\.\\d+)/consent.js',
+        headers: [
+          {key: 'Cache-Control', value: IMMUTABLE},
+          {key: 'Access-Control-Allow-Origin', value: '*'},
+          {key: 'Content-Security-Policy', value: NON_PAGE_CSP},
+        ],
+      },
+      {
+        source: '/consent/embed/v1/:file(data\\.[a-z]{2}\\.json)',
+        headers: [
+          {key: 'Cache-Control', value: 'public, max-age=300, s-maxage=600'},
+          {key: 'Access-Control-Allow-Origin', value: '*'},
+          {key: 'Content-Security-Policy', value: NON_PAGE_CSP},
+        ],
+      },
     ];
   },
 };

@@ -1,7 +1,8 @@
 // Before `next build`: the consent island (components/consent/island.ts) bundled into one minified
 // browser script named by its content, public/assets/consent.<hash>.js, so it can be cached for good
-// (older builds of it are removed, so that the pages can name exactly one); and the site's CSS,
-// minified into .assets/site.css, which every page inlines (lib/assets.ts says why).
+// (older builds of it are removed, so that the pages can name exactly one); the site's CSS,
+// minified into .assets/site.css, which every page inlines (lib/assets.ts says why); and the
+// consent embed for other HeyImg pages, its code and its data (scripts/build-embed.tsx).
 import {createHash} from 'node:crypto';
 import {mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
@@ -29,7 +30,9 @@ console.log(`Consent island: ${path.join(ISLAND_DIR, name)} (${(code.byteLength 
 
 const css = await build({
   stdin: {
-    contents: ['app/globals.css', 'components/consent/consent.css'].map((f) => `@import '${f}';`).join('\n'),
+    contents: ['app/tokens.css', 'app/globals.css', 'components/consent/consent.css']
+      .map((f) => `@import '${f}';`)
+      .join('\n'),
     resolveDir: '.',
     loader: 'css',
   },
@@ -42,3 +45,5 @@ const css = await build({
 mkdirSync(path.dirname(SITE_CSS_FILE), {recursive: true});
 writeFileSync(SITE_CSS_FILE, css.outputFiles[0]!.contents);
 console.log(`Site CSS: ${SITE_CSS_FILE} (${(css.outputFiles[0]!.contents.byteLength / 1024).toFixed(1)} KB)`);
+
+await import('./build-embed');

@@ -5,6 +5,7 @@
 // HTML is read here, once, at build time; a page the build says it prerendered but whose HTML is not
 // where expected fails the build, instead of failing requests later.
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {CONSENT_COOKIE_DOMAIN} from '../lib/consent/config';
 import path from 'node:path';
 import {inlineScriptHashes, inlineStyleHashes} from '../lib/security/csp';
 import {writePageCopy} from '../lib/pages/prerendered';
@@ -66,7 +67,8 @@ const policies = sources.map((source) => ({
   versions: loadPolicyHistory(source.dir).map(({version, effectiveDate}) => ({version, effectiveDate})),
 }));
 
-const manifest: CspManifest = {prerendered, pages: pages.sort(), policies};
+// The consent cookie's domain the pages were built with: the server must set the same (scripts/server.ts).
+const manifest: CspManifest = {prerendered, pages: pages.sort(), policies, consentCookieDomain: CONSENT_COOKIE_DOMAIN};
 writeFileSync(path.join(dist, CSP_MANIFEST_FILE), JSON.stringify(manifest, null, 2));
 console.log(
   `CSP manifest: ${Object.keys(prerendered).length} prerendered pages, ${pages.length} page routes → ${path.join(dist, CSP_MANIFEST_FILE)}`,

@@ -10,7 +10,7 @@ const dev = process.argv.includes('--dev');
 // Next reads NODE_ENV when it is imported: set before.
 (process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production';
 
-const [{default: next}, {createSiteServer}, {pageAnswerer}, {siteFiles}, {connectionLimits}, manifest, store] =
+const [{default: next}, {createSiteServer}, {pageAnswerer}, {siteFiles}, {connectionLimits}, manifest, store, config] =
   await Promise.all([
     import('next'),
     import('../lib/server/site-server'),
@@ -19,7 +19,22 @@ const [{default: next}, {createSiteServer}, {pageAnswerer}, {siteFiles}, {connec
     import('../lib/server/connections'),
     import('../lib/security/csp-manifest'),
     import('../lib/consent/store/startup'),
+    import('../lib/consent/config'),
   ]);
+
+// The consent's settings are checked before anything answers: a mistake there stops the start, with
+// the reason, rather than refusing every embedding page or splitting the cookie.
+const build = dev ? null : manifest.cspManifest();
+try {
+  config.allowedOrigins();
+  if (build && (build.consentCookieDomain ?? null) !== config.CONSENT_COOKIE_DOMAIN)
+    throw new Error(
+      `CONSENT_COOKIE_DOMAIN is ${config.CONSENT_COOKIE_DOMAIN ?? 'unset'} here but ${build.consentCookieDomain ?? 'unset'} in the build: the pages would set one cookie and the server another. Build with the same value, or start with it.`,
+    );
+} catch (error) {
+  console.error(`[server] ${(error as Error).message}`);
+  process.exit(2);
+}
 
 // The consent store starts opening first, in a process of its own, while Next prepares: with the
 // build's empty store to copy (lib/consent/store/template.ts), it is ready about when pages are.
@@ -32,9 +47,7 @@ await app.prepare();
 
 const server = createSiteServer({
   next: app.getRequestHandler(),
-  pages: pageAnswerer(
-    dev ? {production: false} : {production: true, dist: manifest.distDir(), manifest: manifest.cspManifest()},
-  ),
+  pages: pageAnswerer(dev ? {production: false} : {production: true, dist: manifest.distDir(), manifest: build}),
   isFile: siteFiles(path.join(process.cwd(), 'public'), !dev),
   limits: connectionLimits(),
 });

@@ -2,22 +2,44 @@ import {useMessages, useTranslations} from 'next-intl';
 import type {Locale} from '@/i18n/routing';
 import {optionalCategoriesInUse} from '@/lib/consent/registry';
 import {cookieRegistry} from '@/lib/consent/site-registry';
+import {CONSENT_COOKIE_DOMAIN} from '@/lib/consent/config';
 import {consentSchedule, consentTextHashes, REGISTRY_FINGERPRINT} from '@/lib/consent/server';
+import type {IslandConfig} from './island';
 import {policyPath} from '@/components/policy/links';
 import {ConsentBanner} from './ConsentBanner';
+import {ConsentNotice} from './ConsentNotice';
 import {DeclaredTechnologies} from './DeclaredTechnologies';
 import {JsonScript} from './json-script';
 import {PreferencesDialog} from './PreferencesDialog';
 
 /**
- * The consent UI of every page: the banner and the preferences dialog, rendered on the server with
- * their strings and the registry's entries, and the data the consent island needs (the policy's
- * schedule, the registry's fingerprint, the text hashes, what to delete on withdrawal).
+ * What the behaviour module works from, beside the markup: the policy's schedule, the registry's
+ * fingerprint, the text hashes and the cookie's domain — the same for this site's pages and for
+ * the embed's data (scripts/build-assets.ts).
  */
-export function Consent({locale}: {locale: Locale}) {
+export function consentIslandConfig(): IslandConfig {
+  return {
+    schedule: consentSchedule(),
+    registry: REGISTRY_FINGERPRINT,
+    textHashes: consentTextHashes(),
+    cookieDomain: CONSENT_COOKIE_DOMAIN,
+  };
+}
+
+/**
+ * The consent's markup, rendered on the server with its strings and the registry's entries: the
+ * banner, the notice and the Cookie settings dialog — into every page of this site, and into the
+ * embed's data for every other HeyImg page. Links are paths of this site (the embed makes them
+ * absolute).
+ */
+export function ConsentMarkup({locale}: {locale: Locale}) {
   const tb = useTranslations('ConsentBannerBody');
   const tp = useTranslations('ConsentPreferences');
-  const {ConsentBanner: bannerStrings, ConsentPreferences: preferencesStrings} = useMessages();
+  const {
+    ConsentBanner: bannerStrings,
+    ConsentPreferences: preferencesStrings,
+    ConsentNotice: noticeStrings,
+  } = useMessages();
   // The banner names only the optional categories the registry actually declares something for.
   const optionalInUse = optionalCategoriesInUse(cookieRegistry);
   const body =
@@ -44,11 +66,6 @@ export function Consent({locale}: {locale: Locale}) {
   }));
   return (
     <>
-      <JsonScript
-        data-consent-config=""
-        value={{schedule: consentSchedule(), registry: REGISTRY_FINGERPRINT, textHashes: consentTextHashes()}}
-      />
-      <DeclaredTechnologies registry={cookieRegistry} />
       <ConsentBanner
         locale={locale}
         policyHref={`${policy}#article-2-1-u`}
@@ -56,7 +73,22 @@ export function Consent({locale}: {locale: Locale}) {
         cookieTableHref={`${policy}#cookie-table`}
         strings={{...bannerStrings, body}}
       />
+      <ConsentNotice strings={noticeStrings} />
       <PreferencesDialog categories={categories} strings={preferencesStrings} />
+    </>
+  );
+}
+
+/**
+ * The consent UI of every page of this site: its markup, and the data the consent island needs
+ * (the island's configuration, what to delete on withdrawal).
+ */
+export function Consent({locale}: {locale: Locale}) {
+  return (
+    <>
+      <JsonScript data-consent-config="" value={consentIslandConfig()} />
+      <DeclaredTechnologies registry={cookieRegistry} />
+      <ConsentMarkup locale={locale} />
     </>
   );
 }

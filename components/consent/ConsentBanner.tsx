@@ -30,9 +30,12 @@ export function ConsentBanner({
     >
       <div className="consent-banner-inner">
         <h2 id="consent-banner-title">{strings.title}</h2>
-        {/* Without JavaScript the form redirects back to #consent-saved: CSS (:target) shows this. */}
+        {/* Without JavaScript the form redirects back to #consent-saved, -renewed or -pending: CSS (:target) shows it. */}
         <p id="consent-saved" className="consent-saved" role="status">
           {strings.saved}
+        </p>
+        <p id="consent-renewed" className="consent-saved" role="status">
+          {strings.renewed}
         </p>
         <p id="consent-pending" className="consent-saved" role="status">
           {strings.pending}

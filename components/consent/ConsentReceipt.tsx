@@ -2,8 +2,9 @@ import type {PreferencesStrings} from './strings';
 
 /**
  * The visitor's own record: what the cookie says, a download of the receipts the server holds, and
- * deletion of both (after which the banner asks again). Rendered empty and hidden; the consent
- * island fills in the fields from the cookie when there is a choice (data-receipt="…").
+ * deletion of both (after which the banner asks again). Rendered empty and hidden; the behaviour
+ * module (ui.ts) fills in the fields from the cookie when there is a choice (data-receipt="…"), and
+ * fetches the download with the browser's proof, from this site or from another HeyImg page alike.
  */
 export function ConsentReceipt({strings}: {strings: PreferencesStrings}) {
   const field = (label: string, name: string, code = true) => (
@@ -21,8 +22,12 @@ export function ConsentReceipt({strings}: {strings: PreferencesStrings}) {
         data-choice={strings.receiptChoice}
         data-granted={strings.receiptGranted}
         data-denied={strings.receiptDenied}
+        data-separator={strings.receiptChoiceSeparator}
         data-deleted={strings.receiptDeleted}
         data-delete-failed={strings.receiptDeleteFailed}
+        data-delete-not-yours={strings.receiptDeleteNotYours}
+        data-download-failed={strings.receiptDownloadFailed}
+        data-not-yours={strings.receiptNotYours}
       >
         <h3 id="consent-receipt-title">{strings.receiptTitle}</h3>
         <dl>
@@ -45,7 +50,9 @@ export function ConsentReceipt({strings}: {strings: PreferencesStrings}) {
           </div>
         </dl>
         <p className="consent-receipt-actions">
-          <a data-receipt="download">{strings.receiptDownload}</a>
+          <button type="button" className="consent-settings" data-consent-download="">
+            {strings.receiptDownload}
+          </button>
           <button type="button" className="consent-settings" data-consent-delete="">
             {strings.receiptDelete}
           </button>

@@ -37,6 +37,8 @@ export function PreferencesDialog({
       </div>
       <div className="consent-dialog-body">
         <p id="consent-dialog-description">{strings.description}</p>
+        {/* Shown by CSS when the browser sends Global Privacy Control ([data-gpc], set by the boot script). */}
+        <p className="consent-gpc-note">{strings.gpcNote}</p>
         <ul className="consent-categories">
           {categories.map((category) => {
             const inputId = `consent-category-${category.id}`;

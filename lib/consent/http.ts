@@ -1,7 +1,9 @@
 import {forwardedHttps} from '../http/forwarded';
 import {allowedMethods, sitePath} from '../security/request-limits';
 import {SITE_URL} from '../site';
+import {allowedOrigins, CONSENT_COOKIE_DOMAIN} from './config';
 import {CONSENT_COOKIE, CONSENT_MAX_AGE_SECONDS} from './contract';
+import {cookieDomainFor} from './cookie-domain';
 import {causeOf, logOncePerMinute} from './log';
 import {RECEIPT_ORIGIN_PATTERN} from './schema';
 
@@ -22,20 +24,29 @@ export class HttpError extends Error {
   }
 }
 
+/** Names of this machine itself: a server reached directly, as in development and the tests. */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/;
+
 /**
  * The origins this site is served from: the configured public origin (SITE_URL — what a browser
- * sends behind a reverse proxy that rewrites Host) and the origin the request itself was made to
- * (a server reached directly, as in development and the tests). X-Forwarded-Host is not trusted.
+ * sends behind a reverse proxy that rewrites Host), and the origin the request was made to when
+ * that is this machine itself. Any other Host is not trusted (DNS rebinding makes a foreign page's
+ * requests carry a Host of its choice), nor is X-Forwarded-Host.
  */
 function siteOrigins(request: Request): string[] {
   const url = new URL(request.url);
   // Next builds request.url from the address it listens on; Host is what the browser addressed.
   const host = request.headers.get('host') ?? url.host;
-  return [new URL(SITE_URL).origin, `${url.protocol}//${host}`];
+  const own = LOOPBACK.test(host) ? [`${url.protocol}//${host}`] : [];
+  return [new URL(SITE_URL).origin, ...own];
 }
 
-/** A foreign page must not record a choice for our visitors (login-CSRF for consent). */
-export function assertSameOrigin(request: Request): void {
+/**
+ * Only this site's pages and the HeyImg pages that embed the consent (CONSENT_ALLOWED_ORIGINS) may
+ * record, read or delete a choice: a foreign page must not (login-CSRF for consent). Answers which
+ * of the two the request came from.
+ */
+export function assertAllowedOrigin(request: Request): 'site' | 'embedding' {
   const {headers} = request;
   const origin = headers.get('origin');
   if (headers.get('sec-fetch-site') === 'cross-site')
@@ -43,15 +54,26 @@ export function assertSameOrigin(request: Request): void {
   if (origin === 'null')
     throw new HttpError(403, '送信元が不明なリクエストは受け付けません。', 'Opaque origins are not accepted.');
   // Without Origin (an old browser, a same-origin navigation) Sec-Fetch-Site above is the check.
-  if (origin === null) return;
+  if (origin === null) return 'site';
   let parsed: string;
   try {
     parsed = new URL(origin).origin;
   } catch {
     throw new HttpError(403, '送信元（Origin）が正しくありません。', 'Malformed Origin header.');
   }
-  if (!siteOrigins(request).includes(parsed))
-    throw new HttpError(403, '他のサイトからの送信は受け付けません。', `Origin ${origin} is not this site.`);
+  if (siteOrigins(request).includes(parsed)) return 'site';
+  if (allowedOrigins().includes(parsed)) return 'embedding';
+  throw new HttpError(403, '他のサイトからの送信は受け付けません。', `Origin ${origin} is not this site.`);
+}
+
+/**
+ * CORS for a HeyImg page that embeds the consent: its Origin, with credentials (the consent cookie
+ * and the HttpOnly proof travel with its requests, same-site), and only for a configured origin.
+ */
+function corsHeaders(request: Request): Record<string, string> {
+  const origin = request.headers.get('origin');
+  if (!origin || !allowedOrigins().includes(origin)) return {};
+  return {'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin'};
 }
 
 /**
@@ -130,15 +152,35 @@ export function errorResponse(error: HttpError, extraHeaders: Record<string, str
   });
 }
 
-/** The consent cookie as the server sets it: the same value and attributes as js-cookie writes. */
-export function consentCookieHeader(value: string, secure: boolean, maxAgeSeconds = CONSENT_MAX_AGE_SECONDS): string {
+/** The host the browser addressed (Next builds request.url from the address it listens on). */
+const hostnameOf = (request: Request) =>
+  new URL(`http://${request.headers.get('host') ?? new URL(request.url).host}`).hostname;
+
+/**
+ * The consent cookie as the server sets it: the same value and attributes as the browser's store
+ * writes, its Domain (CONSENT_COOKIE_DOMAIN) included where the request's host lies within it.
+ */
+function consentCookieHeader(request: Request, value: string, maxAgeSeconds = CONSENT_MAX_AGE_SECONDS): string {
+  const domain = cookieDomainFor(hostnameOf(request), CONSENT_COOKIE_DOMAIN);
   return [
     `${CONSENT_COOKIE}=${encodeURIComponent(value)}`,
     'Path=/',
+    ...(domain ? [`Domain=${domain}`] : []),
     `Max-Age=${maxAgeSeconds}`,
     'SameSite=Lax',
-    ...(secure ? ['Secure'] : []),
+    ...(isSecure(request) ? ['Secure'] : []),
   ].join('; ');
+}
+
+/**
+ * The consent cookie's Set-Cookie headers: the cookie itself, and — where it is shared across
+ * HeyImg sites — the end of a cookie of this host alone from before the domain was configured,
+ * which would otherwise shadow it. With an empty value and no lifetime, both are cleared.
+ */
+export function consentCookies(request: Request, value: string, maxAgeSeconds = CONSENT_MAX_AGE_SECONDS): string[] {
+  const shared = consentCookieHeader(request, value, maxAgeSeconds);
+  const hostOnly = consentCookieHeader(request, '', 0).replace(/; Domain=[^;]+/, '');
+  return shared.includes('; Domain=') ? [shared, hostOnly] : [shared];
 }
 
 export function isSecure(request: Request): boolean {
@@ -162,11 +204,27 @@ export function cookieValue(request: Request, name: string): string | undefined 
 }
 
 /**
- * OPTIONS of a consent route: the methods it takes (lib/security/request-limits.ts declares them).
+ * OPTIONS of a consent route: the methods it takes (lib/security/request-limits.ts declares them),
+ * and for an embedding HeyImg page, the CORS preflight's answer.
  */
 export function preflight(request: Request): Response {
-  const allow = allowedMethods(new URL(request.url).pathname).join(', ');
-  return new Response(null, {status: 204, headers: {allow, 'cache-control': 'no-store'}});
+  const allowed = allowedMethods(new URL(request.url).pathname);
+  const cors = corsHeaders(request);
+  return new Response(null, {
+    status: 204,
+    headers: {
+      allow: allowed.join(', '),
+      'cache-control': 'no-store',
+      ...(cors['access-control-allow-origin']
+        ? {
+            ...cors,
+            'access-control-allow-methods': allowed.filter((method) => method !== 'OPTIONS').join(', '),
+            'access-control-allow-headers': 'content-type',
+            'access-control-max-age': '600',
+          }
+        : {}),
+    },
+  });
 }
 
 export function jsonResponse(
@@ -185,16 +243,22 @@ export function jsonResponse(
 
 /**
  * Wraps a route handler: an HttpError becomes its status and bilingual message; anything else is
- * logged with its cause and answered 500 without details.
+ * logged with its cause and answered 500 without details. Every answer to an embedding HeyImg page
+ * carries its CORS headers, errors included, so that the embed can say what went wrong.
  */
-export function handleErrors<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>) {
+export function handleErrors<Args extends [Request, ...unknown[]]>(handler: (...args: Args) => Promise<Response>) {
   return async (...args: Args): Promise<Response> => {
+    let response: Response;
     try {
-      return await handler(...args);
+      response = await handler(...args);
     } catch (error) {
-      if (error instanceof HttpError) return errorResponse(error);
-      logOncePerMinute(`[consent] unexpected error: ${causeOf(error)}`);
-      return errorResponse(new HttpError(500, 'サーバーで問題が起きました。', 'Internal server error.'));
+      if (error instanceof HttpError) response = errorResponse(error);
+      else {
+        logOncePerMinute(`[consent] unexpected error: ${causeOf(error)}`);
+        response = errorResponse(new HttpError(500, 'サーバーで問題が起きました。', 'Internal server error.'));
+      }
     }
+    for (const [name, value] of Object.entries(corsHeaders(args[0]))) response.headers.set(name, value);
+    return response;
   };
 }

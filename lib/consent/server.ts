@@ -2,7 +2,6 @@ import {loadPolicyHistory} from '@/lib/policy/load';
 import {effectiveInstant} from '@/lib/policy/schedule';
 import {SITE_POLICY} from '@/lib/policy/sources';
 import {registryFingerprint} from './registry';
-import {fixtureRegistry} from '@/components/e2e-fixtures/registry';
 import {cookieRegistry} from './site-registry';
 import {consentPolicyAt, type ConsentPolicy, type ConsentScheduleEntry} from './record';
 
@@ -29,15 +28,6 @@ export function consentSchedule(): ConsentScheduleEntry[] {
 
 /** The site registry's fingerprint: a choice made under another one is asked again. */
 export const REGISTRY_FINGERPRINT = registryFingerprint(cookieRegistry);
-
-/**
- * The registries whose fingerprints a receipt may name: the site's, and in npm test's build
- * (E2E_FIXTURES=1) the fixture page's, which that build publishes too. Nothing else was ever shown.
- */
-export const PUBLISHED_FINGERPRINTS: readonly string[] =
-  process.env.E2E_FIXTURES === '1'
-    ? [REGISTRY_FINGERPRINT, registryFingerprint(fixtureRegistry)]
-    : [REGISTRY_FINGERPRINT];
 
 /** What a choice is checked against now. */
 export function currentConsentPolicy(now = Date.now()): ConsentPolicy {

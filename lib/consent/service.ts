@@ -1,6 +1,6 @@
 import 'server-only';
-import {CONSENT_CONTRACT, CONSENT_COOKIE} from './contract';
-import {choiceOrigin, consentCookieHeader, cookieValue, HttpError, isSecure} from './http';
+import {CONSENT_CONTRACT, CONSENT_COOKIE, CONSENT_MAX_AGE_MS} from './contract';
+import {choiceOrigin, consentCookies, cookieValue, HttpError, isSecure} from './http';
 import {causeOf, logOncePerMinute} from './log';
 import {issueProof, loadProofKeys, PROOF_COOKIE, proofCookieHeader, verifyProof, type ProofKey} from './ownership';
 import {
@@ -8,12 +8,13 @@ import {
   ALL_GRANTED,
   consentStatus,
   createConsent,
+  newConsentId,
   serializeConsent,
   type ConsentPolicy,
   type ConsentRecord,
 } from './record';
 import {consentFormSchema, consentIdSchema, receiptRequestSchema} from './schema';
-import {currentConsentPolicy, policyTextHash, PUBLISHED_FINGERPRINTS} from './server';
+import {currentConsentPolicy, policyTextHash, REGISTRY_FINGERPRINT} from './server';
 import {noteReceiptsOff, noteWrite, receiptStore, type ConsentStore} from './store';
 import {receiptJson} from './store/operator';
 
@@ -32,8 +33,8 @@ const UNAVAILABLE = new HttpError(
 
 const NOT_YOURS = new HttpError(
   403,
-  'この同意 ID の記録が、このブラウザのものであることを確認できません。ご自身の記録だけを表示・追加・削除できます。',
-  'This browser holds no proof that this consent id is its own; only your own record can be read or changed.',
+  'この選択記録 ID の記録が、このブラウザのものであることを確認できません。ご自身の記録だけを表示・削除できます。',
+  'This browser holds no proof that this record id is its own; only your own record can be read or deleted.',
 );
 
 /** Reads or writes the store; a failure is the store's (logged and counted there), answered 503. */
@@ -88,10 +89,6 @@ function provesSafely(request: Request, id: string): boolean {
   }
 }
 
-function proofCookie(request: Request, id: string): string {
-  return proofCookieHeader(issueProof(keys(), id), isSecure(request));
-}
-
 /**
  * The consent id in this browser's cookie, whatever else the cookie says (its version may be older
  * or newer than the server's).
@@ -127,7 +124,7 @@ function receiptOf(record: ConsentRecord, policy: ConsentPolicy, origin: string 
       `Policy version ${record.pv} is not a published version in force or before.`,
     );
   }
-  if (!PUBLISHED_FINGERPRINTS.includes(record.rf)) {
+  if (record.rf !== REGISTRY_FINGERPRINT) {
     throw new HttpError(
       400,
       'この選択は、このサイトが公開している Cookie の一覧（登録簿）のもとでされたものではありません。',
@@ -157,25 +154,56 @@ function receiptOf(record: ConsentRecord, policy: ConsentPolicy, origin: string 
 type NewReceipt = ReturnType<typeof receiptOf>;
 
 /**
- * Stores a receipt for the browser that proves it owns the id, or — for an id nobody has used —
- * claims the id for this browser and issues its proof. Answers the store's outcome and the proof
- * cookie to set (a new claim, or a proof under a rotated key), if any.
+ * How long the browser keeps a choice made at `ts`: its cookies live 180 days from the choice,
+ * not from the receipt's delivery, however late that comes.
  */
-async function appendOwned(request: Request, receipt: NewReceipt) {
-  const proof = proofOf(request, receipt.consentId);
-  if (proof) {
-    const outcome = await withStore((store) => store.append(receipt));
-    return {outcome, proofCookie: proof === 'rotated' ? proofCookie(request, receipt.consentId) : null};
+const secondsLeft = (ts: number, now: number) => Math.max(0, Math.ceil((ts + CONSENT_MAX_AGE_MS - now) / 1000));
+
+type Stored = {
+  outcome: 'stored' | 'duplicate' | 'conflict' | 'renewed';
+  /** The receipt as stored: under a new id when the browser could not prove the old one (renewed). */
+  receipt: NewReceipt;
+  /** Whether the browser owns the receipt's id now: it gets (again) the proof. */
+  owned: boolean;
+};
+
+/**
+ * Stores a receipt for the browser that proves it owns the id, or — for an id nobody has used —
+ * claims the id for this browser. A browser that cannot prove an id in use is its own (its proof
+ * expired or was lost, or the id is somebody else's) never touches that id: its choice is kept
+ * under a new id, claimed for it ('renewed'), so a choice is never lost and nobody else's record
+ * changes. The one exception is the idempotent resend of exactly what is stored (the answer with
+ * the proof was lost when the page closed): 'duplicate', without a proof, which only a claim earns.
+ */
+async function storeOwned(request: Request, receipt: NewReceipt): Promise<Stored> {
+  if (proofOf(request, receipt.consentId)) {
+    return {outcome: await withStore((store) => store.append(receipt)), receipt, owned: true};
   }
-  const claimed = await withStore((store) => store.claim(receipt));
-  if (claimed === 'taken') {
-    // The same browser resending what it already stored, before the answer with its proof arrived
-    // (it left the page at once): nothing changes and nothing is disclosed that the sender did not
-    // send, so it is the idempotent 200 — but never a proof, which only a new claim earns.
-    if (await isStoredAlready(receipt)) return {outcome: 'duplicate' as const, proofCookie: null};
-    throw NOT_YOURS;
-  }
-  return {outcome: 'stored' as const, proofCookie: proofCookie(request, receipt.consentId)};
+  if ((await withStore((store) => store.claim(receipt))) === 'stored') return {outcome: 'stored', receipt, owned: true};
+  if (await isStoredAlready(receipt)) return {outcome: 'duplicate', receipt, owned: false};
+  const renewed = {...receipt, consentId: newConsentId()};
+  // A fresh 128-bit id is never in use; if it were, nothing is stored and the browser sends it again.
+  if ((await withStore((store) => store.claim(renewed))) === 'taken') throw UNAVAILABLE;
+  return {outcome: 'renewed', receipt: renewed, owned: true};
+}
+
+/**
+ * The cookies the answer sets: the consent cookie when this is the browser's newest choice (or its
+ * id changed), and the proof whenever the browser owns the id — renewed on every accepted receipt,
+ * so that it lives exactly as long as the choice it protects.
+ */
+function answerCookies(request: Request, record: ConsentRecord, stored: Stored, newest: ConsentRecord | null) {
+  const now = Date.now();
+  const latest = newest && newest.id === record.id && newest.ts > record.ts ? newest : null;
+  const kept = {...record, id: stored.receipt.consentId};
+  return [
+    ...(!latest || stored.outcome === 'renewed'
+      ? consentCookies(request, serializeConsent(kept), secondsLeft(kept.ts, now))
+      : []),
+    ...(stored.owned
+      ? [proofCookieHeader(issueProof(keys(), kept.id), isSecure(request), secondsLeft((latest ?? kept).ts, now))]
+      : []),
+  ];
 }
 
 /** Whether exactly this receipt (its identity and everything it says) is stored. */
@@ -209,41 +237,44 @@ export async function recordReceipt(request: Request, body: string) {
     throw new HttpError(400, '同意の記録の形が正しくありません。', `Invalid receipt: ${issues}`);
   }
   const {record} = parsed.data;
-  if (cookieConsentId(request) !== record.id) throw NOT_YOURS;
+  if (cookieConsentId(request) !== record.id)
+    throw new HttpError(
+      403,
+      'この記録の選択記録 ID は、このブラウザの Cookie にあるものと違います。',
+      "This receipt's record id is not the one in this browser's consent cookie.",
+    );
   // One reading of the policy in force for the whole request: the receipt's check and the cookie's.
   const policy = currentConsentPolicy(now);
   const receipt = receiptOf(record, policy, choiceOrigin(request));
-  const {outcome, proofCookie} = await appendOwned(request, receipt);
-  if (outcome === 'conflict') {
+  const stored = await storeOwned(request, receipt);
+  if (stored.outcome === 'conflict') {
     throw new HttpError(
       409,
-      '同じ同意 ID と日時で、別の内容の記録がすでにあります。この記録は保存していません。',
-      'A different receipt with the same consent id and time is already stored; this one was not.',
+      '同じ選択記録 ID と日時で、別の内容の記録がすでにあります。この記録は保存していません。',
+      'A different receipt with the same record id and time is already stored; this one was not.',
     );
   }
-  const current = consentStatus(cookieValue(request, CONSENT_COOKIE), policy, now).record;
-  const refresh = !current || current.ts <= record.ts;
+  const newest = consentStatus(cookieValue(request, CONSENT_COOKIE), policy, now).record;
   return {
-    outcome,
+    outcome: stored.outcome,
     body: {
-      status: outcome,
-      consentId: record.id,
+      status: stored.outcome,
+      consentId: stored.receipt.consentId,
+      ...(stored.outcome === 'renewed' ? {previousConsentId: record.id} : {}),
       recordedAt: new Date(record.ts).toISOString(),
       policySha256: receipt.policySha256,
       registryFingerprint: receipt.registryFingerprint,
     },
-    setCookies: [
-      ...(refresh ? [consentCookieHeader(serializeConsent(record), isSecure(request))] : []),
-      ...(proofCookie ? [proofCookie] : []),
-    ],
+    setCookies: answerCookies(request, record, stored, newest),
   };
 }
 
 /**
  * The banner without JavaScript: the server creates the choice — under the visitor's id when the
- * browser owns it or nobody has used it, under a new id otherwise when the store cannot tell —
- * and sets the cookies. The choice applies whatever the store says; `stored` tells the page
- * whether to say so, and a later page with JavaScript sends the receipt again.
+ * browser owns it or nobody has used it, under a new id otherwise — and sets the cookies. The
+ * choice applies whatever the store says; the outcome tells the page what to say: saved, saved
+ * under a new id (renewed), or applied in this browser only (pending: a later page with
+ * JavaScript sends the receipt again).
  */
 export async function recordFormChoice(request: Request, body: string) {
   const fields = new URLSearchParams(body);
@@ -263,24 +294,26 @@ export async function recordFormChoice(request: Request, body: string) {
   const choices = form.data.choice === 'accept' ? ALL_GRANTED : ALL_DENIED;
   const policy = currentConsentPolicy(now);
   const choose = (id?: string) => createConsent(choices, 'form', policy, form.data.locale, {id, now});
-  let record = choose(cookieConsentId(request) ?? undefined);
+  const record = choose(cookieConsentId(request) ?? undefined);
   const receipt = receiptOf(record, policy, choiceOrigin(request));
-  let stored = false;
-  let proof: string | null = null;
+  let stored: Stored;
   try {
-    const result = await appendOwned(request, receipt);
-    stored = result.outcome === 'stored';
-    proof = result.proofCookie;
-  } catch (error) {
-    if (error === NOT_YOURS) throw error;
-    // The store cannot say whose the id is: one this browser cannot prove is replaced by a new one,
-    // so that no one else's is touched.
-    if (!provesSafely(request, record.id)) record = choose();
+    stored = await storeOwned(request, receipt);
+  } catch {
+    // Not stored: the choice applies in this browser all the same, and a page with JavaScript sends
+    // it later — under a new id unless this browser proves the one it has, so that nobody else's
+    // record is touched.
+    const id = provesSafely(request, record.id) ? record.id : newConsentId();
+    return {
+      locale: form.data.locale,
+      outcome: 'pending' as const,
+      setCookies: consentCookies(request, serializeConsent({...record, id})),
+    };
   }
   return {
     locale: form.data.locale,
-    stored,
-    setCookies: [consentCookieHeader(serializeConsent(record), isSecure(request)), ...(proof ? [proof] : [])],
+    outcome: stored.outcome === 'renewed' ? ('renewed' as const) : ('saved' as const),
+    setCookies: answerCookies(request, record, stored, null),
   };
 }
 
@@ -289,8 +322,8 @@ export function parseConsentId(raw: string): string {
   if (!parsed.success) {
     throw new HttpError(
       400,
-      '同意 ID の形が正しくありません（32 桁の英数字）。',
-      'A consent id is 32 lowercase hex digits.',
+      '選択記録 ID の形が正しくありません（32 桁の英数字）。',
+      'A record id is 32 lowercase hex digits.',
     );
   }
   return parsed.data;
@@ -301,7 +334,7 @@ export async function receiptsOf(request: Request, id: string) {
   if (!proofOf(request, id)) throw NOT_YOURS;
   const receipts = await withStore((store) => store.list(id), false);
   if (receipts.length === 0)
-    throw new HttpError(404, 'この同意 ID の記録はありません。', 'No receipts for this consent id.');
+    throw new HttpError(404, 'この選択記録 ID の記録はありません。', 'No receipts for this record id.');
   return {consentId: id, receipts: receipts.map(receiptJson)};
 }
 
@@ -312,9 +345,8 @@ export async function receiptsOf(request: Request, id: string) {
 export async function deleteReceipts(request: Request, id: string) {
   if (!proofOf(request, id)) throw NOT_YOURS;
   const deleted = await withStore((store) => store.deleteConsent(id));
-  const secure = isSecure(request);
   return {
     body: {consentId: id, deleted},
-    setCookies: [consentCookieHeader('', secure, 0), proofCookieHeader('', secure, 0)],
+    setCookies: [...consentCookies(request, '', 0), proofCookieHeader('', isSecure(request), 0)],
   };
 }

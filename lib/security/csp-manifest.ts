@@ -25,6 +25,8 @@ export interface CspManifest {
   pages: string[];
   /** Each policy's public base path and its versions' effective dates, for the epoch in force. */
   policies: {base: string; versions: Scheduled[]}[];
+  /** CONSENT_COOKIE_DOMAIN as the build wrote it into the pages and the embed's data. */
+  consentCookieDomain: string | null;
 }
 
 export const CSP_MANIFEST_FILE = 'csp-manifest.json';

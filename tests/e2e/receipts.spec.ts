@@ -66,10 +66,10 @@ test('the visitor sees, downloads and deletes their own record', async ({page, c
   const section = page.getByRole('dialog').getByRole('region', {name: 'Record of your Cookie choice'});
   await expect(section).toContainText(record.id);
   await expect(section).toContainText('1.0.0');
-  await expect(section).toContainText('Analytics: declined / Advertising: declined');
+  await expect(section).toContainText('Analytics: declined; Advertising: declined');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    section.getByRole('link', {name: 'Download the record (JSON)'}).click(),
+    section.getByRole('button', {name: 'Download the record (JSON)'}).click(),
   ]);
   const downloaded = JSON.parse(readFileSync((await download.path())!, 'utf8'));
   expect(downloaded).toMatchObject({
@@ -171,7 +171,7 @@ test('receipts act only for the visitor whose cookie holds the id, and are bound
   // Someone who only knows the id (no cookie, or another visitor's) can neither add nor delete.
   const stranger = await post(request, {record: {...record, ts: record.ts + 1}});
   expect(stranger.status()).toBe(403);
-  expect(await stranger.text()).toMatch(/このブラウザのものであることを確認できません/);
+  expect(await stranger.text()).toMatch(/このブラウザの Cookie にあるものと違います/);
   expect((await request.delete(`/api/consent/receipts/${record.id}`, {headers: {origin: baseURL!}})).status()).toBe(
     403,
   );

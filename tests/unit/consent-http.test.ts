@@ -1,5 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {assertSameOrigin, HttpError, readBody, returnPath} from '@/lib/consent/http';
+
+// A HeyImg page elsewhere that embeds the consent (issue 27), configured before the modules load.
+process.env.CONSENT_ALLOWED_ORIGINS = 'https://app.heyimg.example';
+const {assertAllowedOrigin, handleErrors, HttpError, preflight, readBody, returnPath} =
+  await import('@/lib/consent/http');
+const {parseAllowedOrigins} = await import('@/lib/consent/config');
 
 const request = (headers: Record<string, string>, url = 'http://localhost:3000/api/consent') =>
   new Request(url, {method: 'POST', headers: {host: '127.0.0.1:3000', ...headers}});
@@ -7,10 +12,10 @@ const request = (headers: Record<string, string>, url = 'http://localhost:3000/a
 describe('the Origin check', () => {
   it('accepts the configured site origin (behind a proxy that rewrites Host) and the server’s own', () => {
     expect(() =>
-      assertSameOrigin(request({origin: 'https://heyimg.net'}, 'http://10.0.0.5:3000/api/consent')),
+      assertAllowedOrigin(request({origin: 'https://heyimg.net'}, 'http://10.0.0.5:3000/api/consent')),
     ).not.toThrow();
-    expect(() => assertSameOrigin(request({origin: 'http://127.0.0.1:3000'}))).not.toThrow();
-    expect(() => assertSameOrigin(request({}))).not.toThrow();
+    expect(() => assertAllowedOrigin(request({origin: 'http://127.0.0.1:3000'}))).not.toThrow();
+    expect(() => assertAllowedOrigin(request({}))).not.toThrow();
   });
 
   it.each([
@@ -21,7 +26,61 @@ describe('the Origin check', () => {
     ['a cross-site fetch', {'sec-fetch-site': 'cross-site'}],
     ['a forged X-Forwarded-Host', {origin: 'https://evil.example', 'x-forwarded-host': 'evil.example'}],
   ])('refuses %s with 403', (_label, headers) => {
-    expect(() => assertSameOrigin(request(headers))).toThrow(expect.objectContaining({status: 403}));
+    expect(() => assertAllowedOrigin(request(headers))).toThrow(expect.objectContaining({status: 403}));
+  });
+
+  it('refuses a foreign name that reaches this server (DNS rebinding): only loopback names are its own', () => {
+    const rebound = request({origin: 'http://evil.example', host: 'evil.example'}, 'http://evil.example/api/consent');
+    expect(() => assertAllowedOrigin(rebound)).toThrow(expect.objectContaining({status: 403}));
+    const local = request({origin: 'http://localhost:3000', host: 'localhost:3000'}, 'http://localhost:3000/x');
+    expect(() => assertAllowedOrigin(local)).not.toThrow();
+  });
+});
+
+describe('a HeyImg page that embeds the consent', () => {
+  const from = (origin: string, url = 'http://localhost:3000/api/consent') =>
+    request({origin, 'sec-fetch-site': 'same-site'}, url);
+
+  it('may record, read and delete a choice when its origin is configured, and only then', () => {
+    expect(assertAllowedOrigin(from('https://app.heyimg.example'))).toBe('embedding');
+    expect(assertAllowedOrigin(request({origin: 'http://127.0.0.1:3000'}))).toBe('site');
+    for (const other of ['https://evil.heyimg.example', 'http://app.heyimg.example', 'https://app.heyimg.example:8443'])
+      expect(() => assertAllowedOrigin(from(other)), other).toThrow(expect.objectContaining({status: 403}));
+  });
+
+  it('gets the CORS preflight’s answer, with credentials, only for a configured origin', () => {
+    const allowed = preflight(from('https://app.heyimg.example'));
+    expect(allowed.status).toBe(204);
+    expect(Object.fromEntries(allowed.headers)).toMatchObject({
+      'access-control-allow-origin': 'https://app.heyimg.example',
+      'access-control-allow-credentials': 'true',
+      'access-control-allow-methods': 'POST',
+      'access-control-allow-headers': 'content-type',
+      vary: 'Origin',
+    });
+    const refused = preflight(from('https://evil.example'));
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    expect(refused.headers.get('allow')).toBe('POST, OPTIONS');
+  });
+
+  it('reads the server’s refusals too: every answer to it carries its CORS headers', async () => {
+    const route = handleErrors(async () => {
+      throw new HttpError(409, '衝突', 'Conflict');
+    });
+    const answer = await route(from('https://app.heyimg.example'));
+    expect(answer.status).toBe(409);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('https://app.heyimg.example');
+    expect((await route(from('https://evil.example'))).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('is configured by origins exactly: anything else stops the server with the reason', () => {
+    expect(parseAllowedOrigins(' https://a.heyimg.example , http://localhost:4000 ')).toEqual([
+      'https://a.heyimg.example',
+      'http://localhost:4000',
+    ]);
+    expect(parseAllowedOrigins(undefined)).toEqual([]);
+    for (const bad of ['app.heyimg.example', 'https://app.heyimg.example/path', '*', 'https://*.heyimg.example'])
+      expect(() => parseAllowedOrigins(bad), bad).toThrow(/is not an origin/);
   });
 });
 
@@ -61,6 +120,6 @@ describe('the request body', () => {
     } as RequestInit);
     const error = await readBody(dropped).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
-    expect((error as HttpError).status).toBe(400);
+    expect((error as InstanceType<typeof HttpError>).status).toBe(400);
   });
 });

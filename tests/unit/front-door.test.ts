@@ -22,6 +22,7 @@ function build() {
     prerendered[route] = {scripts: [`'sha256-${route}'`], styles: [], etag: writePageCopy(dist, route, html(route))};
   const manifest: CspManifest = {
     prerendered,
+    consentCookieDomain: null,
     pages: ['/[locale]/privacy/[epoch]', '/[locale]/page-not-found', '/[locale]/not-prerendered'],
     policies: [
       {

@@ -57,6 +57,13 @@ describe('the coding', () => {
   ])('Accept-Encoding %j → %s', (header, coding) => {
     expect(chooseCoding(header)).toBe(coding);
   });
+
+  it('weighs only the first entries of a header of 1,100 codings (issue 26, L10)', () => {
+    const codings = Array.from({length: 1100}, (_, i) => `x-coding-${i};q=0.${i % 9}`);
+    expect(chooseCoding(['gzip', ...codings, 'br'].join(', '))).toBe('gzip');
+    expect(chooseCoding([...codings, 'br'].join(', '))).toBe('identity');
+    expect(chooseCoding('x'.repeat(20_000))).toBe('identity');
+  });
 });
 
 describe('the answer', () => {

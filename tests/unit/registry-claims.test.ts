@@ -1,7 +1,7 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {CONSENT_CONTRACT, CONSENT_COOKIE} from '@/lib/consent/contract';
 import {PROOF_COOKIE, proofCookieHeader} from '@/lib/consent/ownership';
-import {flushReceipts, queueReceipt, RECEIPT_QUEUE_KEY} from '@/lib/consent/receipts';
+import {connectReceipts, flushReceipts, queueReceipt, RECEIPT_QUEUE_KEY} from '@/lib/consent/receipts';
 import {ALL_DENIED, createConsent, serializeConsent} from '@/lib/consent/record';
 import {cookieRegistry} from '@/lib/consent/site-registry';
 
@@ -87,6 +87,7 @@ describe(`${RECEIPT_QUEUE_KEY} (localStorage)`, () => {
       removeItem: (key: string) => void storage.delete(key),
     });
     vi.stubGlobal('fetch', async () => new Response(null, {status}));
+    connectReceipts({endpoint: '/api/consent', onOutcome: () => {}, onCookieChanged: () => {}});
   });
   afterEach(() => vi.unstubAllGlobals());
 

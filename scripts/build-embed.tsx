@@ -1,0 +1,74 @@
+// Part of scripts/build-assets.ts (before every `next build`): the consent embed for other HeyImg
+// pages (components/consent/embed.ts). Its code is a release: /consent/embed/<version>/consent.js,
+// recorded with its SRI hash in public/consent/embed/releases.json and never changed — a change of
+// its code is a new EMBED_VERSION, and every earlier release stays served. Its data, one file per
+// language, is made again by every build: the markup this site renders into its own pages (the
+// same components), the CSS, the strings, the registry and the policy's schedule.
+import {createHash} from 'node:crypto';
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {build} from 'esbuild';
+import {renderToStaticMarkup} from 'react-dom/server';
+import {consentIslandConfig, ConsentMarkup} from '../components/consent/Consent';
+import {embedDataPath, type EmbedData} from '../components/consent/embed-data';
+import {EMBED_VERSION} from '../components/consent/embed-version';
+import {Intl} from '../components/page/render';
+import {routing} from '../i18n/routing';
+import {cookieRegistry} from '../lib/consent/site-registry';
+
+export const EMBED_DIR = path.join('public', 'consent', 'embed');
+export const RELEASES_FILE = path.join(EMBED_DIR, 'releases.json');
+
+/** The SRI hash of a file's bytes, as a host page's integrity attribute takes it. */
+export const integrityOf = (bytes: Uint8Array) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+async function bundle(entry: string, loader?: 'css') {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    ...(loader ? {target: ['chrome111', 'firefox115', 'safari16.4']} : {format: 'iife', target: ['es2020']}),
+    platform: 'browser',
+    legalComments: 'none',
+    write: false,
+    alias: {'@': '.'},
+  });
+  return result.outputFiles[0]!.contents;
+}
+
+const code = await bundle('components/consent/embed.ts');
+const integrity = integrityOf(code);
+const releases: Record<string, string> = existsSync(RELEASES_FILE)
+  ? JSON.parse(readFileSync(RELEASES_FILE, 'utf8'))
+  : {};
+const released = releases[EMBED_VERSION];
+if (released && released !== integrity) {
+  console.error(
+    `The consent embed's code changed, but its version ${EMBED_VERSION} is released (${released}) and host pages pin it. ` +
+      'Raise EMBED_VERSION in components/consent/embed-version.ts: the build then releases the new version beside the old.',
+  );
+  process.exit(1);
+}
+const file = path.join(EMBED_DIR, EMBED_VERSION, 'consent.js');
+mkdirSync(path.dirname(file), {recursive: true});
+writeFileSync(file, code);
+if (!released) {
+  writeFileSync(RELEASES_FILE, JSON.stringify({...releases, [EMBED_VERSION]: integrity}, null, 2) + '\n');
+  console.log(`Consent embed ${EMBED_VERSION} released: ${file} (${integrity}) — commit it with ${RELEASES_FILE}.`);
+} else console.log(`Consent embed ${EMBED_VERSION}: ${file} (${(code.byteLength / 1024).toFixed(1)} KB)`);
+
+const css = new TextDecoder().decode(await bundle('components/consent/embed.css', 'css'));
+const config = consentIslandConfig();
+const declared = cookieRegistry.cookies.map(({name, kind, category}) => ({name, kind, category}));
+for (const locale of routing.locales) {
+  const markup = renderToStaticMarkup(
+    <Intl locale={locale}>
+      <ConsentMarkup locale={locale} />
+    </Intl>,
+  );
+  const data: EmbedData = {markup, css, config, declared};
+  const target = path.join('public', ...embedDataPath(locale).split('/'));
+  mkdirSync(path.dirname(target), {recursive: true});
+  writeFileSync(target, JSON.stringify(data));
+}
+console.log(`Consent embed data: ${path.join('public', 'consent', 'embed', 'v1')} (${routing.locales.join(', ')})`);
