@@ -3,7 +3,7 @@ import type {Locale} from '@/i18n/routing';
 import {optionalCategoriesInUse} from '@/lib/consent/registry';
 import {cookieRegistry} from '@/lib/consent/site-registry';
 import {consentSchedule, consentTextHashes, REGISTRY_FINGERPRINT} from '@/lib/consent/server';
-import {policyPath} from '@/components/policy/links';
+import {cookieClauseCitation, policyPath} from '@/components/policy/links';
 import {ConsentBanner} from './ConsentBanner';
 import {DeclaredTechnologies} from './DeclaredTechnologies';
 import {JsonScript} from './json-script';
@@ -17,6 +17,8 @@ import {PreferencesDialog} from './PreferencesDialog';
 export function Consent({locale}: {locale: Locale}) {
   const tb = useTranslations('ConsentBannerBody');
   const tp = useTranslations('ConsentPreferences');
+  const tc = useTranslations('ConsentBanner');
+  const cookieClause = cookieClauseCitation(locale);
   const {ConsentBanner: bannerStrings, ConsentPreferences: preferencesStrings} = useMessages();
   // The banner names only the optional categories the registry actually declares something for.
   const optionalInUse = optionalCategoriesInUse(cookieRegistry);
@@ -51,10 +53,10 @@ export function Consent({locale}: {locale: Locale}) {
       <DeclaredTechnologies registry={cookieRegistry} />
       <ConsentBanner
         locale={locale}
-        policyHref={`${policy}#article-2-1-u`}
+        policyHref={cookieClause.href}
         revisionsHref={`${policy}/changes`}
         cookieTableHref={`${policy}#cookie-table`}
-        strings={{...bannerStrings, body}}
+        strings={{...bannerStrings, body, policyLink: tc('policyLink', cookieClause.words)}}
       />
       <PreferencesDialog categories={categories} strings={preferencesStrings} />
     </>
