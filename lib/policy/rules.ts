@@ -67,9 +67,9 @@ export const POLICY_RULES = {
     severity: 'warning',
     meaning:
       '最初の版の施行日（`effectiveDate`）が決まっていない。ページには「公開中（施行日未定）」と表示され、「施行」とは書かれない',
-    fix: '法務で施行日を決め、日英の `effectiveDate` に書く',
+    fix: '法務で施行日を決め、日英の `effectiveDate` に書く（次の版を作る前に必要）',
     message: () => ({
-      ja: '施行日（effectiveDate）が決まっていません。ページにはこの版が「公開中（施行日未定）」と表示され、「施行中」とは書かれません。法務で決めたら日英両方の frontmatter に effectiveDate: "YYYY-MM-DD" を追加してください。',
+      ja: '施行日（effectiveDate）が決まっていません。ページにはこの版が「公開中（施行日未定）」と表示され、「施行中」とは書かれません。法務で決めたら日英両方の frontmatter に effectiveDate: "YYYY-MM-DD" を追加してください。次の版を作る前に必要です（施行日のないまま保存すると「施行日 未定」のまま変えられません）。',
       en: 'The effective date is not set; pages call this version published (effective date undecided), never in force.',
     }),
   }),
