@@ -81,3 +81,4 @@ console.log(
   '  2. 日英両方の frontmatter に effectiveDate（施行日。必須）を書き、決まっていれば改定履歴の date・summary・reconsent も書く',
 );
 console.log('  3. npm run policy:test でエラー・失敗がないことを確認し、npm run dev で見た目を確認する');
+console.log('  4. レビューで承認されたら npm run policy:publish で公開の記録をし、published.yaml も一緒にコミットする');

@@ -47,7 +47,7 @@ async function everyPage(source: PolicySource) {
   return pages;
 }
 
-describe('dates on the policy pages', () => {
+describe('dates on the policy pages', {timeout: 60_000}, () => {
   it.each([
     ['the site', SITE_POLICY],
     ['the fixture history, whose later versions are dated', FIXTURE_POLICY],

@@ -190,7 +190,7 @@ describe('publishing a new version, as legal staff do it', {timeout: 60_000}, ()
   });
 });
 
-describe('the version before a new one must have its effective date (R2)', () => {
+describe('the version before a new one must have its effective date (R2)', {timeout: 60_000}, () => {
   it('is asked for, in Japanese, and nothing is archived until it is set', () => {
     const dir = copyOfFirstVersion('undated-current');
     editBoth(dir, (text) => text.replace(/^(?:effectiveDate|lastUpdated): .+\n/gm, '') + '\n');
