@@ -7,7 +7,7 @@
 // says the version went out before its date and only its record was forgotten (an engineer's call).
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {isSeq, parseDocument, Scalar} from 'yaml';
+import {Document, isSeq, parseDocument, Scalar} from 'yaml';
 import {SITE_CITED_CLAUSES} from '../lib/policy/citations';
 import {formatDiagnostic} from '../lib/policy/diagnostics';
 import {DEFAULT_POLICY_DIR, readPolicyHistory} from '../lib/policy/load';
@@ -45,13 +45,14 @@ if (record.entries.some((e) => e.version === newest.version)) {
   process.exit(0);
 }
 
-const quoted = (value: string) => Object.assign(new Scalar(value), {type: Scalar.QUOTE_DOUBLE});
-const doc = existsSync(file)
-  ? parseDocument(readFileSync(file, 'utf8'))
-  : parseDocument(
-      '# 公開の記録：公開した版の本文の指紋（SHA-256）。npm run policy:publish が書きます。手で変えないでください。\n' +
-        '# ここにある版の本文は、同じ版番号のまま変えられません（docs/editing-policy.md §5）。\n[]\n',
-    );
+// Quoted as Prettier writes YAML here (npm test checks the format of every committed file).
+const quoted = (value: string) => Object.assign(new Scalar(value), {type: Scalar.QUOTE_SINGLE});
+const doc = existsSync(file) ? parseDocument(readFileSync(file, 'utf8')) : new Document([]);
+if (!existsSync(file)) {
+  doc.commentBefore =
+    ' 公開の記録：公開した版の本文の指紋（SHA-256）。npm run policy:publish が書きます。手で変えないでください。\n' +
+    ' ここにある版の本文は、同じ版番号のまま変えられません（docs/editing-policy.md §5）。';
+}
 if (!isSeq(doc.contents)) fail(`${record.file} が読めません。Git で元に戻してください。`);
 doc.add(
   doc.createNode({
@@ -59,7 +60,6 @@ doc.add(
     sha256: {ja: quoted(newest.sha256.ja), en: quoted(newest.sha256.en)},
   }),
 );
-(doc.contents as {flow?: boolean}).flow = false;
 writeFileSync(file, doc.toString({lineWidth: 0}));
 
 console.log(`バージョン ${newest.version} を公開の記録（${record.file}）に書きました。`);

@@ -1,11 +1,11 @@
+import type {ListItem} from 'mdast';
+import {visit} from 'unist-util-visit';
 import {diagnostic, type Diagnostic} from './diagnostics';
 import type {PolicyVersion} from './load';
 import {clauseNumber} from './plugins/clauses';
-import {idOf} from './plugins/tree';
+import {idOf, ownText} from './plugins/tree';
 import {currentIndex} from './schedule';
 import type {PolicyDocument, PolicyLocale} from './types';
-import type {ListItem, RootContent} from 'mdast';
-import {visit} from 'unist-util-visit';
 
 /** A clause of the policy that the site cites outside the text, declared once. */
 export interface CitedClause {
@@ -37,16 +37,7 @@ export function citationOf(clause: CitedClause, locale: PolicyLocale): {clause: 
 /** The heading of a clause as the text words it: its first paragraph, without the marker the site draws. */
 function headingOf(item: ListItem): string {
   const first = item.children[0];
-  if (first?.type !== 'paragraph') return '';
-  const text = (node: RootContent): string =>
-    node.type === 'mdxJsxTextElement' && node.name === 'span'
-      ? ''
-      : 'children' in node
-        ? (node.children as RootContent[]).map(text).join('')
-        : 'value' in node && typeof node.value === 'string'
-          ? node.value
-          : '';
-  return text(first).trim();
+  return first?.type === 'paragraph' ? ownText(first).trim() : '';
 }
 
 function findClause(doc: PolicyDocument, anchor: string): ListItem | null {

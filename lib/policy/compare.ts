@@ -1,7 +1,7 @@
 import {diffArrays, diffChars, diffWordsWithSpace} from 'diff';
 import type {List, ListItem, RootContent} from 'mdast';
 import {toString} from 'mdast-util-to-string';
-import {idOf} from './plugins/tree';
+import {idOf, ownText} from './plugins/tree';
 import type {PolicyDocument, PolicyLocale} from './types';
 
 /**
@@ -45,14 +45,6 @@ interface Block {
   marker: string;
   part?: FrontPart;
   text: string;
-}
-
-/** The text of a node without the clause markers the site inserted and without nested lists. */
-function ownText(node: RootContent): string {
-  if (node.type === 'list') return '';
-  if (node.type === 'mdxJsxTextElement' && node.name === 'span') return '';
-  if ('children' in node) return (node.children as RootContent[]).map(ownText).join('');
-  return 'value' in node && typeof node.value === 'string' ? node.value : '';
 }
 
 function markerOf(item: ListItem): string {

@@ -55,7 +55,7 @@ export function readPublishedRecord(
 }
 
 /**
- * What the record asks of the versions: every recorded text unchanged (R3 of the 2026-12-05 review),
+ * What the record asks of the versions: every recorded text unchanged,
  * the newest version recorded once it is dated, and a new version never dated before the day it is
  * published (its announcement, Art. 9-2, comes first; the version before it keeps its period). The
  * first version may carry any date: the policy may have governed the service before this site.

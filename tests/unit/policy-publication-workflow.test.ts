@@ -2,6 +2,7 @@ import {spawnSync} from 'node:child_process';
 import {copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import {afterAll, afterEach, describe, expect, it, vi} from 'vitest';
 import {changesRoute} from '@/components/policy/routes';
 import {COOKIE_CLAUSE, SITE_CITED_CLAUSES} from '@/lib/policy/citations';
@@ -303,14 +304,17 @@ describe('a published version cannot be rewritten under its number (R3)', {timeo
     expect(errorsOf(dir)).toEqual([]);
   });
 
-  it('is recorded by npm run policy:publish, with the SHA-256 of each language', () => {
+  it('is recorded by npm run policy:publish, with the SHA-256 of each language', async () => {
     const published = publish(dir);
     expect(published.status, published.stderr).toBe(0);
     const newest = readPolicyHistory(dir).versions.at(-1)!;
     const record = readFileSync(path.join(dir, PUBLISHED_RECORD), 'utf8');
-    expect(record).toContain(`- version: "${next}"`);
-    expect(record).toContain(`ja: "${newest.sha256.ja}"`);
-    expect(record).toContain(`en: "${newest.sha256.en}"`);
+    expect(record).toContain(`- version: '${next}'`);
+    expect(record).toContain(`ja: '${newest.sha256.ja}'`);
+    expect(record).toContain(`en: '${newest.sha256.en}'`);
+    // Committed beside the policy, it passes npm test's format check as written.
+    const options = await prettier.resolveConfig(path.resolve('content/privacy', PUBLISHED_RECORD));
+    expect(await prettier.check(record, {...options, parser: 'yaml'})).toBe(true);
     const check = policyCheck(dir);
     expect(check.status, check.stdout).toBe(0);
     expect(check.stdout).not.toContain('公開の記録');
