@@ -1,12 +1,14 @@
 // npm run policy:new-version -- 1.1.0 [DIR]
 // Archives the current policy text and starts the next version, for legal staff (docs/editing-policy.md):
-// copies content/privacy/{ja,en}.mdx to versions/<current>/, records their SHA-256 in that version's
-// revision entry, sets `version` to the new number, adds its revision entry and removes the dates
-// that belong to the old version (effectiveDate, lastUpdated) — legal staff set the new ones.
+// refuses while the current version has no effective date; copies content/privacy/{ja,en}.mdx to
+// versions/<current>/, records their SHA-256 in that version's revision entry, sets `version` to the
+// new number, adds its revision entry and removes the dates that belong to the old version
+// (effectiveDate, lastUpdated) — legal staff set the new ones.
 import {copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {isMap, isSeq, parseDocument, Scalar} from 'yaml';
 import {compareVersions} from '../lib/policy/dates';
+import {SITE_CITED_CLAUSES} from '../lib/policy/citations';
 import {formatDiagnostic} from '../lib/policy/diagnostics';
 import {DEFAULT_POLICY_DIR, POLICY_LOCALES, readPolicyHistory, sha256} from '../lib/policy/load';
 
@@ -20,7 +22,7 @@ const fail = (message: string): never => {
 if (!next || !/^\d+\.\d+\.\d+$/.test(next)) {
   fail('新しい版番号を指定してください（例: npm run policy:new-version -- 1.1.0）。');
 }
-const history = readPolicyHistory(dir);
+const history = readPolicyHistory(dir, {citedClauses: SITE_CITED_CLAUSES});
 const errors = history.diagnostics.filter((d) => d.severity === 'error');
 if (errors.length > 0) {
   fail(
@@ -28,6 +30,14 @@ if (errors.length > 0) {
   );
 }
 const current = history.versions.at(-1)!;
+// Archived, a version's text (its date included) can no longer change: archived without a date, it
+// would read 施行日 未定 for ever.
+if (!current.effectiveDate) {
+  fail(
+    `今の版（バージョン ${current.version}）には施行日（effectiveDate）がありません。このまま版を上げると、${current.version} は「施行日 未定」のまま保存され、後から施行日を書けなくなります（保存した版は変更できません）。\n` +
+      `先に法務で ${current.version} の施行日を決め、日英両方の frontmatter の version の次の行に effectiveDate: "YYYY-MM-DD" を書いて npm run policy:check が通ることを確かめてから、もう一度実行してください（docs/editing-policy.md §5）。`,
+  );
+}
 if (compareVersions(next!, current.version) <= 0) {
   fail(`新しい版 ${next} は今の版 ${current.version} より大きい番号にしてください。`);
 }
@@ -71,3 +81,4 @@ console.log(
   '  2. 日英両方の frontmatter に effectiveDate（施行日。必須）を書き、決まっていれば改定履歴の date・summary・reconsent も書く',
 );
 console.log('  3. npm run policy:test でエラー・失敗がないことを確認し、npm run dev で見た目を確認する');
+console.log('  4. レビューで承認されたら npm run policy:publish で公開の記録をし、published.yaml も一緒にコミットする');

@@ -5,7 +5,7 @@ import {cookieRegistry} from '@/lib/consent/site-registry';
 import {CONSENT_COOKIE_DOMAIN} from '@/lib/consent/config';
 import {consentSchedule, consentTextHashes, REGISTRY_FINGERPRINT} from '@/lib/consent/server';
 import type {IslandConfig} from './island';
-import {policyPath} from '@/components/policy/links';
+import {cookieClauseCitation, policyPath} from '@/components/policy/links';
 import {ConsentBanner} from './ConsentBanner';
 import {ConsentNotice} from './ConsentNotice';
 import {DeclaredTechnologies} from './DeclaredTechnologies';
@@ -35,6 +35,8 @@ export function consentIslandConfig(): IslandConfig {
 export function ConsentMarkup({locale}: {locale: Locale}) {
   const tb = useTranslations('ConsentBannerBody');
   const tp = useTranslations('ConsentPreferences');
+  const tc = useTranslations('ConsentBanner');
+  const cookieClause = cookieClauseCitation(locale);
   const {
     ConsentBanner: bannerStrings,
     ConsentPreferences: preferencesStrings,
@@ -68,10 +70,10 @@ export function ConsentMarkup({locale}: {locale: Locale}) {
     <>
       <ConsentBanner
         locale={locale}
-        policyHref={`${policy}#article-2-1-u`}
+        policyHref={cookieClause.href}
         revisionsHref={`${policy}/changes`}
         cookieTableHref={`${policy}#cookie-table`}
-        strings={{...bannerStrings, body}}
+        strings={{...bannerStrings, body, policyLink: tc('policyLink', cookieClause.words)}}
       />
       <ConsentNotice strings={noticeStrings} />
       <PreferencesDialog categories={categories} strings={preferencesStrings} />

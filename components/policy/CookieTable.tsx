@@ -2,6 +2,7 @@ import {useTranslations} from 'next-intl';
 import {localizedPath, type Locale} from '@/i18n/routing';
 import {type CookieRegistry} from '@/lib/consent/registry';
 import {cookieRegistry} from '@/lib/consent/site-registry';
+import {cookieClauseCitation} from './links';
 
 /**
  * The cookie registry as the site shows it after the policy's text — labelled as the site's display,
@@ -17,7 +18,7 @@ export function CookieTable({locale, registry = cookieRegistry}: {locale: Locale
     <section className="cookie-table" id="cookie-table" aria-labelledby="cookie-table-title">
       <h2 id="cookie-table-title">{t('title')}</h2>
       <p className="cookie-table-note" role="note">
-        {t('note')}
+        {t('note', cookieClauseCitation(locale).words)}
       </p>
       <table>
         <caption>{t('caption', {scope: registry.scope[locale]})}</caption>
@@ -77,7 +78,10 @@ export function CookieTable({locale, registry = cookieRegistry}: {locale: Locale
         </table>
       )}
       <p>
-        <a href={localizedPath(locale, '/external-transmission')}>{t('externalLink')}</a>
+        {/* The details sentence only when there are details: nothing is sent today. */}
+        <a href={localizedPath(locale, '/external-transmission')}>
+          {external.length === 0 ? t('externalPage') : t('externalLink')}
+        </a>
       </p>
     </section>
   );

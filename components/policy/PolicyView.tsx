@@ -16,7 +16,9 @@ import {VersionStatus} from './VersionStatus';
 /**
  * One version of the policy as a page: on /privacy the version in force (with any upcoming version
  * announced), on /privacy/versions/<v> that version with its status. Same anchors, TOC and print
- * style either way.
+ * style either way. The cookie table is today's: a superseded version's page leaves it out, as it
+ * would read as the list of that version's time. The fingerprint is the SHA-256 of the version's
+ * source file (frontmatter and markup included), and says so: no reader can compute it from the page.
  */
 export function PolicyView({
   locale,
@@ -60,12 +62,12 @@ export function PolicyView({
       <div className="policy-body">
         <Content components={{TranslationNotice}} />
       </div>
-      <CookieTable locale={locale} />
+      {archive && view.status(version) === 'superseded' ? null : <CookieTable locale={locale} />}
       <Glossary terms={document.terms} articles={document.articles} />
       <RevisionHistory view={view} links={links} />
       {archive ? (
         <p className="policy-fingerprint">
-          {t('sha256', {language: locale === 'ja' ? '日本語' : 'English'})}
+          {t('sha256', {file: `${locale}.mdx`})}
           <code>{version.sha256[locale]}</code>
         </p>
       ) : null}

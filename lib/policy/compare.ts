@@ -1,23 +1,29 @@
 import {diffArrays, diffChars, diffWordsWithSpace} from 'diff';
 import type {List, ListItem, RootContent} from 'mdast';
 import {toString} from 'mdast-util-to-string';
-import {idOf} from './plugins/tree';
+import {idOf, ownText} from './plugins/tree';
 import type {PolicyDocument, PolicyLocale} from './types';
 
 /**
- * What changed between two versions of the policy, article by article and, within an article,
- * clause by clause (matched by their stable anchors). A changed clause is compared sentence by
- * sentence, and a changed sentence character by character (word by word in English): Japanese has
- * no spaces between words. The diff itself is jsdiff's.
+ * What changed between two versions of the policy: everything a version publishes. First what comes
+ * before the articles — the page's title and description (the browser tab, search results), the
+ * policy's title and its preamble (in English, the translation notice too) — then article by article
+ * and, within an article, clause by clause (matched by their stable anchors). A changed block is
+ * compared sentence by sentence, and a changed sentence character by character (word by word in
+ * English): Japanese has no spaces between words. The diff itself is jsdiff's.
  */
 export type ChangeStatus = 'unchanged' | 'changed' | 'added' | 'removed';
 export interface Segment {
   kind: 'same' | 'ins' | 'del';
   text: string;
 }
+/** The parts before the articles, each named on the changes page. */
+export type FrontPart = 'pageTitle' | 'pageDescription' | 'title' | 'translationNotice' | 'preamble';
 export interface BlockChange {
   id: string;
   marker: string;
+  /** Set on the blocks before the articles. */
+  part?: FrontPart;
   status: ChangeStatus;
   segments: Segment[];
 }
@@ -28,25 +34,49 @@ export interface ArticleChange {
   heading: Segment[];
   blocks: BlockChange[];
 }
+export interface PolicyChanges {
+  /** The blocks before the articles; changed when any of them is. */
+  front: {status: 'changed' | 'unchanged'; blocks: BlockChange[]};
+  articles: ArticleChange[];
+}
 
 interface Block {
   id: string;
   marker: string;
+  part?: FrontPart;
   text: string;
-}
-
-/** The text of a node without the clause markers the site inserted and without nested lists. */
-function ownText(node: RootContent): string {
-  if (node.type === 'list') return '';
-  if (node.type === 'mdxJsxTextElement' && node.name === 'span') return '';
-  if ('children' in node) return (node.children as RootContent[]).map(ownText).join('');
-  return 'value' in node && typeof node.value === 'string' ? node.value : '';
 }
 
 function markerOf(item: ListItem): string {
   const first = item.children[0];
   const span = first && 'children' in first ? first.children.find((c) => c.type === 'mdxJsxTextElement') : undefined;
   return span ? toString(span) : '';
+}
+
+/** The text of a block of the preamble, a line per paragraph and list item (the translation notice has both). */
+function flowText(node: RootContent): string {
+  if (!('children' in node)) return 'value' in node && typeof node.value === 'string' ? node.value : '';
+  const flow = node.type === 'mdxJsxFlowElement' || node.type === 'list' || node.type === 'listItem';
+  return (node.children as RootContent[]).map(flowText).join(flow ? '\n' : '');
+}
+
+/** What comes before the first article: the frontmatter a page shows, the title and the preamble. */
+function frontBlocksOf(doc: PolicyDocument): Block[] {
+  const blocks: Block[] = [
+    {id: 'page-title', marker: '', part: 'pageTitle', text: doc.frontmatter?.title ?? ''},
+    {id: 'page-description', marker: '', part: 'pageDescription', text: doc.frontmatter?.description ?? ''},
+    {id: 'policy-title', marker: '', part: 'title', text: doc.title},
+  ];
+  let paragraphs = 0;
+  for (const node of doc.tree.children) {
+    if (node.type === 'heading' && node.depth === 2) break;
+    if (node.type === 'mdxJsxFlowElement' && node.name === 'TranslationNotice') {
+      blocks.push({id: 'translation-notice', marker: '', part: 'translationNotice', text: flowText(node)});
+    } else if (node.type === 'paragraph') {
+      blocks.push({id: `preamble-${++paragraphs}`, marker: '', part: 'preamble', text: flowText(node)});
+    }
+  }
+  return blocks;
 }
 
 /** Each article's blocks: its clauses (by anchor) and its unnumbered paragraphs (by position). */
@@ -121,8 +151,16 @@ function compareBlocks(before: Block[], after: Block[], locale: PolicyLocale): B
   return changes;
 }
 
-export function comparePolicies(before: PolicyDocument, after: PolicyDocument): ArticleChange[] {
+export function comparePolicies(before: PolicyDocument, after: PolicyDocument): PolicyChanges {
   const locale = after.locale;
+  const front = compareBlocks(frontBlocksOf(before), frontBlocksOf(after), locale);
+  return {
+    front: {status: front.every((b) => b.status === 'unchanged') ? 'unchanged' : 'changed', blocks: front},
+    articles: compareArticles(before, after, locale),
+  };
+}
+
+function compareArticles(before: PolicyDocument, after: PolicyDocument, locale: PolicyLocale): ArticleChange[] {
   const oldBlocks = blocksOf(before);
   const newBlocks = blocksOf(after);
   const oldArticles = new Map(before.articles.map((a) => [a.id, a]));

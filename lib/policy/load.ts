@@ -2,10 +2,14 @@ import {createHash} from 'node:crypto';
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {checkTranslation} from './check';
+import {checkCitedClauses, SITE_CITED_CLAUSES, type CitedClause} from './citations';
 import {diagnostic, type Diagnostic, PolicyError} from './diagnostics';
 import type {Revision} from './frontmatter';
 import {parsePolicy} from './parse';
 import {checkPublication} from './publication';
+import {checkPublished, PUBLISHED_RECORD, readPublishedRecord} from './published';
+import type {RuleCode} from './rules';
+import {japanDay} from './schedule';
 import type {PolicyDocument, PolicyLocale} from './types';
 
 export const POLICY_LOCALES: readonly PolicyLocale[] = ['ja', 'en'];
@@ -65,12 +69,25 @@ function readVersionFiles(dir: string, diagnostics: Diagnostic[]) {
   return {documents, hashes};
 }
 
+export interface HistoryChecks {
+  /**
+   * The clauses the site cites (the Cookie banner's 第 2 条第 1 項(1)ウ): by default those of the
+   * site's own policy folder, none for another; `npm run policy:check` checks a copy of it as the site's.
+   */
+  citedClauses?: readonly CitedClause[];
+}
+
 /**
  * Reads and checks a policy folder: `<dir>/{ja,en}.mdx` (the newest version) and every earlier
  * version kept as `<dir>/versions/<version>/{ja,en}.mdx`, each matching the SHA-256 recorded when
- * it was archived. The checker and the build both call this, so "a valid policy" has one definition.
+ * it was archived, and every published version matching the record of publication
+ * (`<dir>/published.yaml`). The checker and the build both call this, so "a valid policy" has one
+ * definition. What depends on the day (a date in the past, which versions are still to be shown)
+ * is judged on today's date in Japan.
  */
-export function readPolicyHistory(dir: string = DEFAULT_POLICY_DIR): PolicyHistory {
+export function readPolicyHistory(dir: string = DEFAULT_POLICY_DIR, checks: HistoryChecks = {}): PolicyHistory {
+  const citedClauses = checks.citedClauses ?? (path.resolve(dir) === DEFAULT_POLICY_DIR ? SITE_CITED_CLAUSES : []);
+  const today = japanDay(Date.now());
   const diagnostics: Diagnostic[] = [];
   const newest = readVersionFiles(dir, diagnostics);
   const frontmatter = newest.documents[ORIGINAL_LOCALE]?.frontmatter;
@@ -87,6 +104,7 @@ export function readPolicyHistory(dir: string = DEFAULT_POLICY_DIR): PolicyHisto
   }
 
   const versions: PolicyVersion[] = [];
+  const archiveChanged = new Set<string>();
   for (const revision of frontmatter.revisions) {
     const archived = revision.version !== frontmatter.version;
     const folder = archived ? path.join(versionsDir, revision.version) : dir;
@@ -101,7 +119,12 @@ export function readPolicyHistory(dir: string = DEFAULT_POLICY_DIR): PolicyHisto
     const {documents, hashes} = archived ? readVersionFiles(folder, archivedDiagnostics) : newest;
     diagnostics.push(...archivedDiagnostics.filter((d) => d.severity === 'error'));
     if (!documents.ja || !documents.en) continue;
-    if (archived) checkArchivedHashes(revision, hashes, folder, diagnostics);
+    if (archived) {
+      for (const changed of checkArchivedHashes(revision, hashes, folder)) {
+        diagnostics.push(changed);
+        archiveChanged.add(changed.file);
+      }
+    }
     versions.push({
       version: revision.version,
       revision,
@@ -112,6 +135,11 @@ export function readPolicyHistory(dir: string = DEFAULT_POLICY_DIR): PolicyHisto
     });
   }
   checkEffectiveDates(versions, diagnostics);
+  const published = readPublishedRecord(dir, relative);
+  diagnostics.push(...published.diagnostics);
+  const revisions = frontmatter.revisions.map((r) => r.version);
+  diagnostics.push(...checkPublished(versions, revisions, published.record, today, archiveChanged));
+  diagnostics.push(...checkCitedClauses(versions, citedClauses, today));
   // What the APPI asks to publish is assessed on the newest Japanese text, the one legal staff edit.
   const original = newest.documents[ORIGINAL_LOCALE];
   if (original) diagnostics.push(...checkPublication(original));
@@ -119,27 +147,20 @@ export function readPolicyHistory(dir: string = DEFAULT_POLICY_DIR): PolicyHisto
 }
 
 /** The archive is append-only: a kept text must still be the text whose fingerprint was recorded. */
-function checkArchivedHashes(
-  revision: Revision,
-  hashes: Record<PolicyLocale, string>,
-  folder: string,
-  diagnostics: Diagnostic[],
-) {
-  for (const locale of POLICY_LOCALES) {
+function checkArchivedHashes(revision: Revision, hashes: Record<PolicyLocale, string>, folder: string): Diagnostic[] {
+  return POLICY_LOCALES.flatMap((locale) => {
     const file = relative(path.join(folder, `${locale}.mdx`));
     const recorded = revision.sha256?.[locale];
-    if (!recorded) {
-      diagnostics.push(diagnostic(file, undefined, 'archive-hash-missing', {version: revision.version}));
-    } else if (recorded !== hashes[locale]) {
-      diagnostics.push(
-        diagnostic(file, undefined, 'archive-hash-mismatch', {
-          version: revision.version,
-          recorded,
-          actual: hashes[locale],
-        }),
-      );
-    }
-  }
+    if (!recorded) return [diagnostic(file, undefined, 'archive-hash-missing', {version: revision.version})];
+    if (recorded === hashes[locale]) return [];
+    return [
+      diagnostic(file, undefined, 'archive-hash-mismatch', {
+        version: revision.version,
+        recorded,
+        actual: hashes[locale],
+      }),
+    ];
+  });
 }
 
 /**
@@ -185,9 +206,19 @@ function isDraftPreview(d: Diagnostic): boolean {
   return d.code === 'effective-date-required' && process.env.NODE_ENV === 'development';
 }
 
+/**
+ * Refused by `npm run policy:check`, which every build runs first, and never thrown here: whether a
+ * date is past depends on the day, and the running site, which reads the record too (the consent
+ * routes), must not start failing because a day went by.
+ */
+const CHECKER_ONLY: ReadonlySet<RuleCode> = new Set(['effective-date-past']);
+
 const checked = new Map<string, {key: string; history: PolicyHistory}>();
 
-/** Changes whenever a policy file of the directory (or a kept version) is edited, added or removed. */
+/**
+ * Changes whenever a policy file of the directory (a kept version, the record of publication) is
+ * edited, added or removed, and each day (what is checked depends on it).
+ */
 function contentKey(dir: string): string {
   const stamp = (file: string) => (existsSync(file) ? statSync(file).mtimeMs : 0);
   const versions = path.join(dir, 'versions');
@@ -196,7 +227,12 @@ function contentKey(dir: string): string {
         POLICY_LOCALES.map((l) => `${v}/${l}:${stamp(path.join(versions, v, `${l}.mdx`))}`),
       )
     : [];
-  return [...POLICY_LOCALES.map((l) => `${l}:${stamp(path.join(dir, `${l}.mdx`))}`), ...kept].join('|');
+  return [
+    japanDay(Date.now()),
+    `${PUBLISHED_RECORD}:${stamp(path.join(dir, PUBLISHED_RECORD))}`,
+    ...POLICY_LOCALES.map((l) => `${l}:${stamp(path.join(dir, `${l}.mdx`))}`),
+    ...kept,
+  ].join('|');
 }
 
 /**
@@ -211,7 +247,9 @@ export function loadPolicyHistory(dir: string = DEFAULT_POLICY_DIR): PolicyVersi
     entry = {key, history: readPolicyHistory(dir)};
     checked.set(dir, entry);
   }
-  const errors = entry.history.diagnostics.filter((d) => d.severity === 'error' && !isDraftPreview(d));
+  const errors = entry.history.diagnostics.filter(
+    (d) => d.severity === 'error' && !isDraftPreview(d) && !CHECKER_ONLY.has(d.code),
+  );
   if (errors.length > 0) throw new PolicyError(errors);
   return entry.history.versions;
 }

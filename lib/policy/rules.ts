@@ -67,9 +67,9 @@ export const POLICY_RULES = {
     severity: 'warning',
     meaning:
       '最初の版の施行日（`effectiveDate`）が決まっていない。ページには「公開中（施行日未定）」と表示され、「施行」とは書かれない',
-    fix: '法務で施行日を決め、日英の `effectiveDate` に書く',
+    fix: '法務で施行日を決め、日英の `effectiveDate` に書く（次の版を作る前に必要）',
     message: () => ({
-      ja: '施行日（effectiveDate）が決まっていません。ページにはこの版が「公開中（施行日未定）」と表示され、「施行中」とは書かれません。法務で決めたら日英両方の frontmatter に effectiveDate: "YYYY-MM-DD" を追加してください。',
+      ja: '施行日（effectiveDate）が決まっていません。ページにはこの版が「公開中（施行日未定）」と表示され、「施行中」とは書かれません。法務で決めたら日英両方の frontmatter に effectiveDate: "YYYY-MM-DD" を追加してください。次の版を作る前に必要です（施行日のないまま保存すると「施行日 未定」のまま変えられません）。',
       en: 'The effective date is not set; pages call this version published (effective date undecided), never in force.',
     }),
   }),
@@ -312,6 +312,45 @@ export const POLICY_RULES = {
       en: `The kept text of version ${version} no longer matches its recorded sha256.`,
     }),
   }),
+  'published-text-changed': rule<{version: string; record: string; recorded: string; actual: string}>({
+    severity: 'error',
+    meaning:
+      '公開した版（公開の記録 `published.yaml` に指紋がある版）の本文が、同じ版番号のまま変えられている。閲覧者が読んだ本文・同意の記録が指す本文と違ってしまう',
+    fix: '変更を Git で元に戻し、直したい点は `npm run policy:new-version` で新しい版として公開する',
+    message: ({version, record, recorded, actual}) => ({
+      ja: `バージョン ${version} は公開済みです（${record} に指紋を記録）。公開した版の本文は、同じ版番号のまま変えられません（記録: ${recorded.slice(0, 12)}… / 現在: ${actual.slice(0, 12)}…）。変更を Git で元に戻し、直したい点は npm run policy:new-version で新しい版として公開してください。`,
+      en: `Version ${version} is published (${record}); its text no longer matches the recorded sha256. Revert the edit; publish corrections as a new version.`,
+    }),
+  }),
+  'published-record-missing': rule<{version: string; record: string}>({
+    severity: 'warning',
+    meaning:
+      '施行日を書いた版が、まだ公開の記録（`published.yaml`）にない。記録するまでは、公開後も同じ版番号のまま本文を変えられてしまう',
+    fix: 'レビューで承認されたら `npm run policy:publish` を実行し、`published.yaml` も一緒にコミットする',
+    message: ({version, record}) => ({
+      ja: `バージョン ${version} には施行日がありますが、公開の記録（${record}）にまだありません。レビューで承認されたら npm run policy:publish を実行し、${record} も一緒にコミットしてください（記録した版は、同じ版番号のまま変えられなくなります）。`,
+      en: `Version ${version} has an effective date but is not in ${record} yet: run npm run policy:publish once it is approved.`,
+    }),
+  }),
+  'published-record-invalid': rule<{reason: string}>({
+    severity: 'error',
+    meaning: '公開の記録（`published.yaml`）が読めない・改定履歴にない版や同じ版が 2 回書かれている',
+    fix: '`published.yaml` は `npm run policy:publish` が書くもの。手で変えず、Git で元に戻す',
+    message: ({reason}) => ({
+      ja: `公開の記録が正しくありません（${reason}）。このファイルは npm run policy:publish が書くものです。手で変えず、Git で元に戻してください。`,
+      en: `The record of published versions is invalid: ${reason}.`,
+    }),
+  }),
+  'effective-date-past': rule<{version: string; date: string; today: string}>({
+    severity: 'error',
+    meaning:
+      '2 つ目以降の版の施行日が、公開する日（今日）より前。公開と同時に施行され、前の版の施行期間がさかのぼって終わり、第9条第2項の事前の告知もできない',
+    fix: '施行日を今日以降（告知の期間を置くなら、その分後）の日にする',
+    message: ({version, date, today}) => ({
+      ja: `バージョン ${version} の施行日 ${date} が、今日（${today}）より前です。このまま公開すると、公開と同時に施行され、前の版の施行期間がさかのぼって終わったことになり、第9条第2項の事前の告知もできません。施行日を今日以降の日にしてください（今日にすると、公開と同時に施行され、事前の告知はありません）。すでにこの版を施行日より前に公開していて、公開の記録（npm run policy:publish）だけが漏れていた場合は、エンジニアに連絡してください。`,
+      en: `Version ${version} takes effect on ${date}, before today (${today}): it would apply retroactively and unannounced.`,
+    }),
+  }),
   'effective-date-order': rule<{version: string; date: string; previous: string}>({
     severity: 'error',
     meaning: '版の施行日が前の版の施行日より前',
@@ -329,6 +368,29 @@ export const POLICY_RULES = {
     message: ({version, previous}) => ({
       ja: `施行日が決まっていない新しい版は公開できません。バージョン ${version} の effectiveDate（施行日）を日英両方の frontmatter に "YYYY-MM-DD" で書いてください。施行日より前に公開すると、その日までバージョン ${previous} が表示され、新しい版は予告されます（第9条第2項）。決まるまでは npm run dev で下書きとして確認できます。`,
       en: `A new version without an effective date cannot be published: set effectiveDate for version ${version} in both languages. Until that date version ${previous} stays current and the new one is announced.`,
+    }),
+  }),
+  'cited-clause-changed': rule<{
+    version: string;
+    citedBy: string;
+    anchor: string;
+    number: string;
+    heading: string;
+    found: string | null;
+  }>({
+    severity: 'error',
+    meaning:
+      'サイト（Cookie のバナーなど）が引用している条項が、施行中またはこれから施行される版で、その番号・見出しのままになっていない（移動・削除・見出しの変更）',
+    fix: '条項を元の番号・見出しに戻すか、エンジニアに引用の変更を依頼する（引用の形は `docs/legal-review.md` #52）',
+    message: ({version, citedBy, anchor, number, heading, found}) => ({
+      ja: `${citedBy}は、本文の${number}「${heading}」（#${anchor}）を引用しています。バージョン ${version} の本文では、${
+        found === null
+          ? 'この条項がありません（番号が変わったか、削除されています）'
+          : `この条項の見出しが「${found}」になっています`
+      }。このままこの版が施行されると、引用がない条項や別の条項を指してしまいます。条項を元の番号・見出しに戻すか、エンジニアに引用の変更を依頼してください。`,
+      en: `The site cites ${number} “${heading}” (#${anchor}); in version ${version} ${
+        found === null ? 'there is no such clause' : `its heading is “${found}”`
+      }.`,
     }),
   }),
   'registry-yaml': rule<{reason: string}>({

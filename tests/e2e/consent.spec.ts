@@ -40,7 +40,7 @@ for (const locale of ['ja', 'en'] as const) {
       await expect(clause).toHaveAttribute('href', `${POLICY_PATH[locale]}#article-2-1-u`);
       await expect(clause).toHaveText(
         locale === 'ja'
-          ? /第2条第1項\(1\)ウ「Cookie 及び匿名 ID」/
+          ? /第 2 条第 1 項\(1\)ウ「Cookie 及び匿名 ID」/
           : /Article 2, paragraph 1, item \(1\)\(c\) “Cookies and anonymous IDs”/,
       );
       // Nothing optional is declared today: the banner says so, and claims no analytics or advertising.

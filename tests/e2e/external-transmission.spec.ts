@@ -50,7 +50,7 @@ test.describe('外部送信 (the fixture registry: one complete third-party entr
       '閲覧したページの URL、閲覧日時、ブラウザの種類、Cookie に保存した識別子',
       'ページごとの閲覧数を集計してウェブサイトを改善するため',
       '当社への集計結果の提供と、分析サービスの提供・改善のため',
-      '「分析」をオフにすると、送信されません',
+      '「分析」をオフにすると、以後は読み込まれず、送信されません',
     ]) {
       await expect(entry).toContainText(text);
     }

@@ -376,11 +376,17 @@ test('defined terms: the glossary links each term to its definition, later uses 
   await page.goto('/privacy');
   const glossary = page.getByRole('region', {name: '用語の定義'});
   await expect(glossary.getByRole('link')).toHaveCount(11);
-  await glossary.getByRole('link', {name: '利用者情報', exact: true}).click();
+  await glossary.getByRole('link', {name: '送信データ', exact: true}).click();
   await expect(page).toHaveURL(/#term-\d+$/);
   const id = new URL(page.url()).hash.slice(1);
-  await expect(page.locator(`dfn#${id}`)).toHaveText('利用者情報');
+  await expect(page.locator(`dfn#${id}`)).toHaveText('送信データ');
   await expect(page.locator(`dfn#${id}`)).toBeInViewport();
   // A later use in another article links to the definition without changing the wording.
-  await expect(page.locator(`[data-article="article-6"] a.term-ref[href="#${id}"]`).first()).toHaveText('利用者情報');
+  await expect(page.locator(`[data-article="article-3"] a.term-ref[href="#${id}"]`).first()).toHaveText('送信データ');
+  // Only the term itself: 「利用者情報等」 is not 利用者情報, 「個人情報ファイル」 not 個人情報 (docs/legal-review.md #8, #15).
+  const followers = await page
+    .locator('a.term-ref')
+    .evaluateAll((links) => links.map((a) => `${a.textContent}|${a.nextSibling?.textContent?.charAt(0) ?? ''}`));
+  expect(followers.length).toBeGreaterThan(0);
+  for (const follower of followers) expect(follower).not.toMatch(/\|[等\p{sc=Han}\p{sc=Katakana}ー]$/u);
 });

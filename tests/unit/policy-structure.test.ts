@@ -1,7 +1,12 @@
 import {readFileSync} from 'node:fs';
+import type {Parent} from 'mdast';
+import type {MdxJsxTextElement} from 'mdast-util-mdx';
+import {visit} from 'unist-util-visit';
 import {describe, expect, it} from 'vitest';
 import {structuralAnchors} from '@/lib/policy/check';
-import {FIRST_VERSION, recordedVersion} from '../support/policy-record';
+import {parsePolicy} from '@/lib/policy/parse';
+import type {PolicyDocument} from '@/lib/policy/types';
+import {FIRST_VERSION, recordedVersion, recordToday} from '../support/policy-record';
 
 // Version 1.0.0 never changes once published: its structure is asserted wherever it lives.
 const {ja, en} = recordedVersion(FIRST_VERSION);
@@ -84,5 +89,63 @@ describe('the real policy, version 1.0.0', () => {
         `term-undefined ${lineOf('当社は、ユーザーの情報に関して、その利')}`,
       ]),
     );
+  });
+});
+
+/** Each link from a use of a defined term to its definition, with the text right after it. */
+function termLinks(doc: PolicyDocument): {term: string; after: string}[] {
+  const links: {term: string; after: string}[] = [];
+  visit(doc.tree, 'mdxJsxTextElement', (node: MdxJsxTextElement, index, parent: Parent | undefined) => {
+    if (!node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.value === 'term-ref')) return;
+    const next = parent?.children[index! + 1];
+    links.push({term: (node.children[0] as {value: string}).value, after: next?.type === 'text' ? next.value : ''});
+  });
+  return links;
+}
+
+describe('links from a later use of a defined term (T1)', () => {
+  it.each(['ja', 'en'] as const)(
+    'link only the term itself in every version of the record, never a longer word that starts with it (%s)',
+    (locale) => {
+      for (const version of recordToday().versions) {
+        const links = termLinks(version.documents[locale]);
+        expect(links.length).toBeGreaterThan(0);
+        for (const {term, after} of links) {
+          const context = `${version.version}: ${term}${after.slice(0, 10)}`;
+          if (locale === 'ja') expect(after, context).not.toMatch(/^[等\p{sc=Han}\p{sc=Katakana}ー]/u);
+          else expect(after, context).not.toMatch(/^(?:,? etc\.| files?\b)/);
+        }
+      }
+    },
+  );
+
+  it('do not read 利用者情報等 as 利用者情報, nor 個人情報ファイル as 個人情報', () => {
+    const doc = parsePolicy(
+      [
+        '---',
+        'title: t',
+        'description: d',
+        'version: "1.0.0"',
+        'revisions:',
+        '  - version: "1.0.0"',
+        '---',
+        '',
+        '# プライバシーポリシー',
+        '',
+        '## 第 1 条（定義）',
+        '',
+        '氏名その他の情報（以下「利用者情報」といいます。）及び個人情報（以下「個人情報」といいます。）です。',
+        '',
+        '## 第 2 条（取扱い）',
+        '',
+        '利用者情報等を保護し、個人情報ファイルを管理し、利用者情報を扱い、個人情報を扱います。',
+        '',
+      ].join('\n'),
+      'ja.mdx',
+    );
+    expect(termLinks(doc)).toEqual([
+      {term: '利用者情報', after: 'を扱い、'},
+      {term: '個人情報', after: 'を扱います。'},
+    ]);
   });
 });

@@ -77,6 +77,37 @@ function annotate(
   });
 }
 
+/**
+ * How the site cites a clause by its anchor, in the numbering the markers above draw:
+ * article-2-1-u is 第 2 条第 1 項(1)ウ, Article 2, paragraph 1, item (1)(c) (spaced like the source's
+ * headings, 「第 1 条」). Null for an id that names no article or clause.
+ */
+export function clauseNumber(anchor: string, locale: PolicyLocale): string | null {
+  const match = /^article-(\d+)(?:-p(\d+))?(?:-(\d+))?(?:-([a-z]+))?$/.exec(anchor);
+  if (!match) return null;
+  const [, article, paragraph = match[3] ? '1' : undefined, item, kanaId] = match;
+  const kana = kanaId === undefined ? undefined : KANA_IDS.indexOf(kanaId);
+  if (kana === -1 || (kanaId && !item)) return null;
+  if (locale === 'ja') {
+    return [
+      `第 ${article} 条`,
+      paragraph && `第 ${paragraph} 項`,
+      item && `(${item})`,
+      kana !== undefined && KANA[kana],
+    ]
+      .filter(Boolean)
+      .join('');
+  }
+  return [
+    `Article ${article}`,
+    paragraph && `, paragraph ${paragraph}`,
+    item && `, item (${item})`,
+    kana !== undefined && `(${LATIN[kana]})`,
+  ]
+    .filter(Boolean)
+    .join('');
+}
+
 function clauseLabel(level: number, n: number, parentId: string, locale: PolicyLocale, paragraph: number) {
   if (level === 1) return {id: `${parentId}-p${n}`, marker: `${n}.`};
   if (level === 2)

@@ -71,7 +71,8 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Finds the terms the text defines, wraps each defining occurrence in <dfn id="term-N"> and links
- * the first later use in each other article to it — without changing one character of the wording.
+ * the first later use of the term itself (not of a longer word that starts with it) in each other
+ * article to it — without changing one character of the wording.
  * Terms defined twice, and coined terms used but never defined, become warnings.
  */
 export function remarkPolicyTerms() {
@@ -112,6 +113,17 @@ function annotateDefinedTerms(tree: Root, locale: PolicyLocale, file: VFile): De
   return terms;
 }
 
+/**
+ * What, right after a defined term, makes the words another term: 「利用者情報等」 is not 利用者情報, nor
+ * 「個人情報ファイル」 個人情報 (docs/legal-review.md #8, #15). In Japanese, 等 or any further kanji or
+ * katakana (a compound; 「本サービス上」 stays unlinked too, which reads nothing into the text); in
+ * English, "etc." and the one compound the translation writes as words, "personal information files".
+ */
+const CONTINUES_THE_TERM: Record<PolicyLocale, RegExp> = {
+  ja: /^[等\p{sc=Han}\p{sc=Katakana}ー]/u,
+  en: /^(?:,? etc\.| files?\b)/u,
+};
+
 function linkTermUses(tree: Root, terms: DefinedTerm[], locale: PolicyLocale): void {
   const byName = new Map(terms.map((t) => [t.term, t]));
   const alternatives = [...byName.keys()]
@@ -126,6 +138,7 @@ function linkTermUses(tree: Root, terms: DefinedTerm[], locale: PolicyLocale): v
       const term = byName.get(match[0])!;
       const key = `${site.articleId}:${term.id}`;
       if (term.articleId === site.articleId || linked.has(key)) continue;
+      if (CONTINUES_THE_TERM[locale].test(site.node.value.slice(match.index + match[0].length))) continue;
       linked.add(key);
       cuts.push({
         start: match.index,

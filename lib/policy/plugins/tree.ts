@@ -1,3 +1,4 @@
+import type {RootContent} from 'mdast';
 import type {MdxJsxTextElement} from 'mdast-util-mdx';
 
 /** Sets HTML properties (id, className) that the MDX compiler carries onto the rendered element. */
@@ -19,6 +20,14 @@ export function inlineElement(name: string, attributes: Record<string, string>, 
     attributes: Object.entries(attributes).map(([key, v]) => ({type: 'mdxJsxAttribute', name: key, value: v})),
     children: [{type: 'text', value}],
   };
+}
+
+/** The text of a node without the clause markers the site inserted and without nested lists. */
+export function ownText(node: RootContent): string {
+  if (node.type === 'list') return '';
+  if (node.type === 'mdxJsxTextElement' && node.name === 'span') return '';
+  if ('children' in node) return (node.children as RootContent[]).map(ownText).join('');
+  return 'value' in node && typeof node.value === 'string' ? node.value : '';
 }
 
 export function toHalfWidthNumber(digits: string): number {
