@@ -43,7 +43,7 @@ const config: NextConfig = {
         ],
       },
       {
-        source: '/consent/embed/v1/:file(data\\.[a-z]{2}\\.json)',
+        source: '/consent/embed/v1/:file(data\\.[a-z]{2}\\.json|policy\\.json)',
         headers: [
           {key: 'Cache-Control', value: 'public, max-age=300, s-maxage=600'},
           {key: 'Access-Control-Allow-Origin', value: '*'},

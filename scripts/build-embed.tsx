@@ -10,7 +10,8 @@ import path from 'node:path';
 import {build} from 'esbuild';
 import {renderToStaticMarkup} from 'react-dom/server';
 import {consentIslandConfig, ConsentMarkup} from '../components/consent/Consent';
-import {embedDataPath, type EmbedData} from '../components/consent/embed-data';
+import {EMBED_POLICY_PATH, embedDataPath, type EmbedData} from '../components/consent/embed-data';
+import type {PublishedConsentPolicy} from '../lib/consent/read-consent';
 import {EMBED_VERSION} from '../components/consent/embed-version';
 import {Intl} from '../components/page/render';
 import {routing} from '../i18n/routing';
@@ -57,7 +58,11 @@ if (!released) {
   console.log(`Consent embed ${EMBED_VERSION} released: ${file} (${integrity}) — commit it with ${RELEASES_FILE}.`);
 } else console.log(`Consent embed ${EMBED_VERSION}: ${file} (${(code.byteLength / 1024).toFixed(1)} KB)`);
 
-const css = new TextDecoder().decode(await bundle('components/consent/embed.css', 'css'));
+// rem is the host page's root font size, which the host may set to anything (62.5 % is common): in the
+// embed every rem of the site's CSS is measured against the consent's own root instead (--rem).
+const css = new TextDecoder()
+  .decode(await bundle('components/consent/embed.css', 'css'))
+  .replace(/(-?(?:\d*\.)?\d+)rem\b/g, 'calc($1*var(--rem))');
 const config = consentIslandConfig();
 const declared = cookieRegistry.cookies.map(({name, kind, category}) => ({name, kind, category}));
 for (const locale of routing.locales) {
@@ -71,4 +76,7 @@ for (const locale of routing.locales) {
   mkdirSync(path.dirname(target), {recursive: true});
   writeFileSync(target, JSON.stringify(data));
 }
+// For the servers of other HeyImg apps (lib/consent/read-consent.ts): what a choice is checked against.
+const policy: PublishedConsentPolicy = {schedule: config.schedule, registry: config.registry};
+writeFileSync(path.join('public', ...EMBED_POLICY_PATH.split('/')), JSON.stringify(policy));
 console.log(`Consent embed data: ${path.join('public', 'consent', 'embed', 'v1')} (${routing.locales.join(', ')})`);

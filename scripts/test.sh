@@ -9,6 +9,8 @@ export NEXT_TELEMETRY_DISABLED=1
 export NEXT_DIST_DIR=.next-test
 # Consent follows the fixture history (several versions, one upcoming), so e2e can cross a date.
 export CONSENT_POLICY_DIR=tests/fixtures/policy-history
+# One consent cookie for every *.heyimg.test site: the e2e tests embed the consent on another one.
+export CONSENT_COOKIE_DOMAIN=heyimg.test
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 # The browser: CHROMIUM_PATH if set, else Debian's chromium-headless-shell (Chromium's own headless

@@ -1,6 +1,6 @@
 import {useMessages, useTranslations} from 'next-intl';
 import type {Locale} from '@/i18n/routing';
-import {optionalCategoriesInUse} from '@/lib/consent/registry';
+import {optionalCategoriesInUse, sitesOf} from '@/lib/consent/registry';
 import {cookieRegistry} from '@/lib/consent/site-registry';
 import {CONSENT_COOKIE_DOMAIN} from '@/lib/consent/config';
 import {consentSchedule, consentTextHashes, REGISTRY_FINGERPRINT} from '@/lib/consent/server';
@@ -44,10 +44,16 @@ export function ConsentMarkup({locale}: {locale: Locale}) {
   } = useMessages();
   // The banner names only the optional categories the registry actually declares something for.
   const optionalInUse = optionalCategoriesInUse(cookieRegistry);
+  // Whom the consent speaks for is the registry's scope, on this site's pages and another HeyImg
+  // page's alike: which sites it covers is legal staff's decision (docs/legal-review.md).
+  const scope = cookieRegistry.scope[locale];
   const body =
     optionalInUse.length === 0
-      ? tb('necessaryOnly')
-      : tb('optional', {categories: optionalInUse.map((c) => c.label[locale]).join(locale === 'ja' ? '・' : ', ')});
+      ? tb('necessaryOnly', {scope})
+      : tb('optional', {
+          scope,
+          categories: optionalInUse.map((c) => c.label[locale]).join(locale === 'ja' ? '・' : ', '),
+        });
   const policy = policyPath(locale);
   const categories = cookieRegistry.categories.map((category) => ({
     id: category.id,
@@ -59,7 +65,11 @@ export function ConsentMarkup({locale}: {locale: Locale}) {
         name: cookie.name,
         purpose: cookie.purpose[locale],
         detail: [
-          tp('cookieDetail', {provider: cookie.provider, duration: cookie.duration[locale]}),
+          tp('cookieDetail', {
+            provider: cookie.provider,
+            duration: cookie.duration[locale],
+            sites: sitesOf(cookieRegistry, cookie, locale).join(tp('receiptChoiceSeparator')),
+          }),
           ...(cookie.externalTransmission?.recipients ?? []).map((recipient) =>
             tp('recipientDetail', {company: recipient.company, service: recipient.service}),
           ),
@@ -76,7 +86,14 @@ export function ConsentMarkup({locale}: {locale: Locale}) {
         strings={{...bannerStrings, body, policyLink: tc('policyLink', cookieClause.words)}}
       />
       <ConsentNotice strings={noticeStrings} />
-      <PreferencesDialog categories={categories} strings={preferencesStrings} />
+      <PreferencesDialog
+        categories={categories}
+        strings={{
+          ...preferencesStrings,
+          description: tp('description', {scope}),
+          noCookies: tp('noCookies', {scope}),
+        }}
+      />
     </>
   );
 }

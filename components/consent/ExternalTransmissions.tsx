@@ -1,6 +1,6 @@
 import {useTranslations} from 'next-intl';
 import type {Locale} from '@/i18n/routing';
-import type {CookieRegistry} from '@/lib/consent/registry';
+import {sitesOf, type CookieRegistry} from '@/lib/consent/registry';
 
 /** A stable anchor per technology: its declared name, made safe for an id. */
 export const transmissionAnchor = (name: string) => `transmission-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
@@ -17,6 +17,7 @@ export function ExternalTransmissions({registry, locale}: {registry: CookieRegis
   const entries = registry.cookies.filter((c) => c.externalTransmission);
   if (entries.length === 0) return <p className="external-none">{t('none', {scope})}</p>;
   const label = (id: string) => registry.categories.find((c) => c.id === id)!.label[locale];
+  const usedOn = new Map(entries.map((c) => [c.name, sitesOf(registry, c, locale).join(t('sitesSeparator'))]));
   return (
     <>
       <p>{t('intro', {scope})}</p>
@@ -34,6 +35,10 @@ export function ExternalTransmissions({registry, locale}: {registry: CookieRegis
             <div>
               <dt>{t('purpose')}</dt>
               <dd>{e!.purpose[locale]}</dd>
+            </div>
+            <div>
+              <dt>{t('sites')}</dt>
+              <dd>{usedOn.get(name)}</dd>
             </div>
           </dl>
           {e!.recipients.map((recipient) => (

@@ -15,3 +15,6 @@ export interface EmbedData {
 }
 
 export const embedDataPath = (locale: string) => `/consent/embed/v1/data.${locale}.json`;
+
+/** The policy's schedule and the registry's fingerprint alone, for other apps' servers (lib/consent/read-consent.ts). */
+export const EMBED_POLICY_PATH = '/consent/embed/v1/policy.json';

@@ -11,6 +11,7 @@ export const fixtureRegistry = registrySchema.parse({
     ...cookieRegistry.cookies,
     {
       name: 'fixture_analytics',
+      sites: ['privacy-site'],
       kind: 'cookie',
       category: 'analytics',
       provider: 'Example Analytics Inc.',
@@ -42,6 +43,7 @@ export const fixtureRegistry = registrySchema.parse({
     },
     {
       name: 'fixture_analytics_tag',
+      sites: ['privacy-site'],
       kind: 'script',
       category: 'analytics',
       provider: 'Example Analytics Inc.',
@@ -64,6 +66,7 @@ export const fixtureRegistry = registrySchema.parse({
     },
     {
       name: 'fixture_ads_tag',
+      sites: ['privacy-site'],
       kind: 'script',
       category: 'advertising',
       provider: 'HeyImg',

@@ -1,6 +1,6 @@
 import {useTranslations} from 'next-intl';
 import {localizedPath, type Locale} from '@/i18n/routing';
-import {type CookieRegistry} from '@/lib/consent/registry';
+import {sitesOf, type CookieRegistry} from '@/lib/consent/registry';
 import {cookieRegistry} from '@/lib/consent/site-registry';
 import {cookieClauseCitation} from './links';
 
@@ -13,7 +13,7 @@ export function CookieTable({locale, registry = cookieRegistry}: {locale: Locale
   const t = useTranslations('CookieTable');
   const categoryLabel = (id: string) => registry.categories.find((c) => c.id === id)?.label[locale] ?? id;
   const external = registry.cookies.filter((c) => c.externalTransmission);
-  const columns = [t('name'), t('category'), t('provider'), t('purpose'), t('duration')] as const;
+  const columns = [t('name'), t('category'), t('provider'), t('purpose'), t('duration'), t('sites')] as const;
   return (
     <section className="cookie-table" id="cookie-table" aria-labelledby="cookie-table-title">
       <h2 id="cookie-table-title">{t('title')}</h2>
@@ -46,6 +46,7 @@ export function CookieTable({locale, registry = cookieRegistry}: {locale: Locale
               </td>
               <td data-label={columns[3]}>{cookie.purpose[locale]}</td>
               <td data-label={columns[4]}>{cookie.duration[locale]}</td>
+              <td data-label={columns[5]}>{sitesOf(registry, cookie, locale).join(t('sitesSeparator'))}</td>
             </tr>
           ))}
         </tbody>

@@ -10,6 +10,7 @@ import {RECEIPT_QUEUE_KEY} from './receipts';
 /** Field names as legal staff read them in the messages (the YAML keys are English). */
 const LABELS: Record<string, string> = {
   scope: 'scope（対象のサイト）',
+  sites: 'sites（使用するサイト）',
   categories: 'categories（区分）',
   cookies: 'cookies（技術の一覧）',
   id: 'id（区分の記号）',
@@ -75,9 +76,14 @@ const externalTransmissionSchema = z.strictObject({
   recipients: z.array(recipientSchema).min(1),
 });
 
+/** A HeyImg site the declarations speak for: a technology names the sites it is used on. */
+const siteSchema = z.strictObject({id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), label: localized});
+
 export const cookieDeclarationSchema = z
   .strictObject({
     name: z.string().regex(/^[A-Za-z0-9_.*-]+$/),
+    /** The ids of the sites (registry `sites`) that set or load it. */
+    sites: z.array(z.string()).min(1),
     kind: z.enum(['cookie', 'localStorage', 'script', 'pixel']),
     category: z.enum(CONSENT_CATEGORIES),
     provider: text,
@@ -129,6 +135,11 @@ export const registrySchema = z
   .strictObject({
     /** Whom the declarations speak for: this website, not 「本サービス」 (all of HeyImg's services). */
     scope: localized,
+    /**
+     * The HeyImg sites the declarations cover, each technology naming where it is used. Which sites
+     * belong here is legal staff's decision (docs/legal-review.md), not the embed's reach.
+     */
+    sites: z.array(siteSchema).min(1),
     categories: z.array(categoryDeclarationSchema),
     cookies: z.array(cookieDeclarationSchema),
   })
@@ -138,8 +149,18 @@ export const registrySchema = z
       if (ids.filter((x) => x === id).length !== 1)
         ctx.addIssue({code: 'custom', path: ['categories'], message: `区分 ${id} を 1 回だけ書いてください。`});
     }
+    const siteIds = registry.sites.map((site) => site.id);
+    if (new Set(siteIds).size !== siteIds.length)
+      ctx.addIssue({code: 'custom', path: ['sites'], message: 'sites に同じ id が 2 回書かれています。'});
     const names = new Set<string>();
     for (const [i, cookie] of registry.cookies.entries()) {
+      for (const site of cookie.sites)
+        if (!siteIds.includes(site))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['cookies', i, 'sites'],
+            message: `「${cookie.name}」の sites にある「${site}」は、sites（使用するサイト）の一覧にありません。`,
+          });
       if (names.has(cookie.name))
         ctx.addIssue({
           code: 'custom',
@@ -194,6 +215,11 @@ export function declaredTag(registry: CookieRegistry, name: string): CookieDecla
   if (entry.category === 'necessary')
     throw new Error(`GatedScript: 「${name}」は必須の区分です。同意で止められるのは分析・広告の区分のタグだけです。`);
   return entry as CookieDeclaration & {category: OptionalCategory};
+}
+
+/** The labels of the sites a technology is used on, in one language, as the registry orders its sites. */
+export function sitesOf(registry: CookieRegistry, technology: CookieDeclaration, locale: 'ja' | 'en'): string[] {
+  return registry.sites.filter((site) => technology.sites.includes(site.id)).map((site) => site.label[locale]);
 }
 
 /** The optional categories something is declared for: the only ones the banner may say the site uses. */

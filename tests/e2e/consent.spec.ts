@@ -459,10 +459,13 @@ test('the dialog says when a category has nothing in use, and the Japanese UI ha
   await banner(page, 'ja').getByRole('button', {name: LABELS.ja.settings}).click();
   const dialog = page.getByRole('dialog', {name: LABELS.ja.dialog});
   await expect(dialog).toBeVisible();
+  // Whom it speaks for is the registry's scope, never a wider claim (legal review N15, issue 27).
   await expect(dialog.locator('.consent-no-cookies')).toHaveText(
-    Array(2).fill('このウェブサイトでは現在、この区分の Cookie は使用していません。'),
+    Array(2).fill('このプライバシーポリシーのウェブサイトでは現在、この区分の Cookie は使用していません。'),
   );
-  await expect(dialog).toContainText('提供者：HeyImg、保存期間：180日');
+  await expect(dialog).toContainText(
+    '提供者：HeyImg、保存期間：180日、使用するサイト：このプライバシーポリシーのウェブサイト',
+  );
   await waitForWholeLayout(page);
   expect(await page.locator('body').innerText()).not.toContain('あなた');
 });

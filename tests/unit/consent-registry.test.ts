@@ -7,7 +7,7 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {formatDiagnostic} from '@/lib/policy/diagnostics';
-import {optionalCategoriesInUse, readRegistry, registryFingerprint} from '@/lib/consent/registry';
+import {optionalCategoriesInUse, readRegistry, registryFingerprint, sitesOf} from '@/lib/consent/registry';
 import {cookieRegistry} from '@/lib/consent/site-registry';
 
 describe('cookie registry', () => {
@@ -96,6 +96,25 @@ describe('cookie registry', () => {
     expect(registryFingerprint(fixtureRegistry)).not.toBe(registryFingerprint(cookieRegistry));
   });
 
+  it('says on which HeyImg sites each technology is used, and refuses a site it does not declare (issue 27)', () => {
+    expect(cookieRegistry.sites.map((site) => site.id)).toEqual(['privacy-site']);
+    for (const cookie of cookieRegistry.cookies)
+      expect(sitesOf(cookieRegistry, cookie, 'ja'), cookie.name).toEqual(['このプライバシーポリシーのウェブサイト']);
+    const dir = mkdtempSync(path.join(tmpdir(), 'registry-sites-'));
+    try {
+      const file = path.join(dir, 'registry.yaml');
+      const source = readFileSync(`${FIXTURES}/complete-third-party.yaml`, 'utf8');
+      writeFileSync(file, source.replace('sites: [privacy-site]', 'sites: [app]'));
+      const {registry, diagnostics} = readRegistry(file);
+      expect(registry).toBeNull();
+      expect(diagnostics.map(formatDiagnostic).join('\n')).toMatch(
+        /「app」は、sites（使用するサイト）の一覧にありません/,
+      );
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
+  });
+
   describe('the fingerprint covers everything a visitor consents to', () => {
     const {registry} = readRegistry(`${FIXTURES}/complete-third-party.yaml`);
     const tag = registry!.cookies.at(-1)!;
@@ -115,6 +134,7 @@ describe('cookie registry', () => {
       ['what is sent', recipientChanged({information: {ja: '閲覧日時', en: 'Time'}})],
       ['why (the recipient’s purpose)', recipientChanged({recipientPurpose: {ja: '広告', en: 'Ads'}})],
       ['to whom', recipientChanged({company: 'Other Inc.'})],
+      ['where it is used (another HeyImg site)', changed({sites: ['privacy-site', 'app']})],
       [
         'a second recipient',
         changed({

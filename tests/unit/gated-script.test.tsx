@@ -44,7 +44,7 @@ describe('a gated tag is tied to its registry entry', () => {
 
   it('refuses a source on anything but a tag, in Japanese, at its line', () => {
     const {diagnostics} = readRegistry('tests/fixtures/registry/src-on-cookie.yaml');
-    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['registry-field', 39]]);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['registry-field', 46]]);
     expect(diagnostics[0]!.ja).toMatch(/src（読み込み元）はタグ（script・pixel）にだけ書けます/);
   });
 });
