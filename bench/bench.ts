@@ -161,7 +161,6 @@ async function main() {
           {label: 'limit, CSS linked', url: `${limit.origin}/privacy-css-linked`},
           {label: 'limit, CSS inlined', url: `${limit.origin}/privacy-css-inlined`},
           {label: '/privacy as sent, from nginx', url: `${limit.origin}/privacy-as-sent`},
-          {label: 'the same, laid out at once', url: `${limit.origin}/privacy-laid-out-at-once`},
         ],
         QUICK ? 1 : 5,
         {floor: 'floor', limit: 'limit'},

@@ -16,19 +16,14 @@ const SITE_HEADERS = [
   'x-frame-options',
 ];
 
-/** The inline script that lays out the first screen first (lib/pages/first-screen.ts). */
-const FIRST_SCREEN_FIRST =
-  /<script>(?:(?!<\/script>)[\s\S])*data-first-screen-first(?:(?!<\/script>)[\s\S])*<\/script>/;
-
 /**
  * The limit: the site's own /privacy HTML with every <script> removed, and the files it links
  * (stylesheets, icon), served as static files by nginx (one worker, gzip level 6). No page of
  * this content can cost less; the site is measured against it in the same run.
  *
  * Beside it, the site's /privacy exactly as sent (scripts and the island included) from the same
- * nginx with the site's headers (/privacy-as-sent), and the same page laid out at once, without
- * the first-screen-first script (/privacy-laid-out-at-once): what the server, and what laying out
- * the first screen first, change in Lighthouse's figures (docs/design.md).
+ * nginx with the site's headers (/privacy-as-sent): what the server changes in Lighthouse's
+ * figures (docs/design.md).
  */
 export async function startLimit(siteOrigin: string, port: number) {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-limit-'));
@@ -39,8 +34,6 @@ export async function startLimit(siteOrigin: string, port: number) {
   mkdirSync(root, {recursive: true});
   writeFileSync(path.join(root, 'privacy.html'), html);
   writeFileSync(path.join(root, 'site.html'), full);
-  if (!FIRST_SCREEN_FIRST.test(full)) throw new Error('bench: /privacy has no first-screen-first script to remove');
-  writeFileSync(path.join(root, 'site-at-once.html'), full.replace(FIRST_SCREEN_FIRST, ''));
   const island = /"island":"([^"]+)"/.exec(full)?.[1];
   if (island) {
     mkdirSync(path.join(root, path.dirname(island)), {recursive: true});
@@ -83,7 +76,6 @@ http {
     location = /privacy { default_type "text/html; charset=utf-8"; try_files /privacy.html =404; }
     location ~ ^/privacy-(css-linked|css-inlined)$ { default_type "text/html; charset=utf-8"; try_files /privacy-$1.html =404; }
     location = /privacy-as-sent { default_type "text/html; charset=utf-8"; ${addHeaders()} try_files /site.html =404; }
-    location = /privacy-laid-out-at-once { default_type "text/html; charset=utf-8"; ${addHeaders()} try_files /site-at-once.html =404; }
   }
 }
 `,

@@ -7,15 +7,13 @@ import {Intl, type StaticPageProps} from '@/components/page/render';
 import {routing} from '@/i18n/routing';
 import {bootScript} from '@/lib/consent/boot';
 import {islandSrc, siteCss} from '@/lib/assets';
-import {firstScreenFirstScript} from '@/lib/pages/first-screen';
 import {consentSchedule, GTAG_ID, REGISTRY_FINGERPRINT} from '@/lib/consent/server';
 
 /**
- * Every public page's document, rendered once at build (the pages ship no framework runtime): two
- * inline scripts in <head> — the first screen laid out first (lib/pages/first-screen.ts), and the
- * boot script, which marks <html> before first paint and loads the consent island, the one script
- * file, once the page is painted; the site's CSS inlined (allowed by its hash); the layout around
- * the page's content.
+ * Every public page's document, rendered once at build (the pages ship no framework runtime): one
+ * inline script in <head>, the boot script, which marks <html> before first paint and loads the
+ * consent island, the one script file, once the page is painted; the site's CSS inlined (allowed by
+ * its hash); the layout around the page's content.
  */
 export default class SiteDocument extends Document {
   render() {
@@ -28,7 +26,6 @@ export default class SiteDocument extends Document {
           <meta name="theme-color" media="(prefers-color-scheme: dark)" content="#16181d" />
           <link rel="icon" href="/icon.svg" type="image/svg+xml" />
           {head ? <PageHead head={head} /> : null}
-          <script dangerouslySetInnerHTML={{__html: firstScreenFirstScript()}} />
           <script
             dangerouslySetInnerHTML={{
               __html: bootScript(consentSchedule(), REGISTRY_FINGERPRINT, GTAG_ID !== '', islandSrc()),

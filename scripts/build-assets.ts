@@ -6,21 +6,10 @@
 import {createHash} from 'node:crypto';
 import {mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {build} from 'esbuild';
 import {ISLAND_DIR, ISLAND_PATTERN, SITE_CSS_FILE} from '../lib/assets';
+import {bundleCss, bundleScript} from './bundle';
 
-const island = await build({
-  entryPoints: ['components/consent/island.ts'],
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  target: ['es2020'],
-  platform: 'browser',
-  legalComments: 'none',
-  write: false,
-  alias: {'@': '.'},
-});
-const code = island.outputFiles[0]!.contents;
+const code = await bundleScript('components/consent/island.ts');
 const name = `consent.${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 mkdirSync(ISLAND_DIR, {recursive: true});
 for (const file of readdirSync(ISLAND_DIR))
@@ -28,22 +17,13 @@ for (const file of readdirSync(ISLAND_DIR))
 writeFileSync(path.join(ISLAND_DIR, name), code);
 console.log(`Consent island: ${path.join(ISLAND_DIR, name)} (${(code.byteLength / 1024).toFixed(1)} KB)`);
 
-const css = await build({
-  stdin: {
-    contents: ['app/tokens.css', 'app/globals.css', 'components/consent/consent.css']
-      .map((f) => `@import '${f}';`)
-      .join('\n'),
-    resolveDir: '.',
-    loader: 'css',
-  },
-  bundle: true,
-  minify: true,
-  target: ['chrome100', 'firefox100', 'safari15'],
-  legalComments: 'none',
-  write: false,
+const css = await bundleCss({
+  contents: ['app/tokens.css', 'app/globals.css', 'components/consent/consent.css']
+    .map((f) => `@import '${f}';`)
+    .join('\n'),
 });
 mkdirSync(path.dirname(SITE_CSS_FILE), {recursive: true});
-writeFileSync(SITE_CSS_FILE, css.outputFiles[0]!.contents);
-console.log(`Site CSS: ${SITE_CSS_FILE} (${(css.outputFiles[0]!.contents.byteLength / 1024).toFixed(1)} KB)`);
+writeFileSync(SITE_CSS_FILE, css);
+console.log(`Site CSS: ${SITE_CSS_FILE} (${(css.length / 1024).toFixed(1)} KB)`);
 
 await import('./build-embed');

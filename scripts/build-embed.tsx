@@ -4,43 +4,22 @@
 // its code is a new EMBED_VERSION, and every earlier release stays served. Its data, one file per
 // language, is made again by every build: the markup this site renders into its own pages (the
 // same components), the CSS, the strings, the registry and the policy's schedule.
-import {createHash} from 'node:crypto';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {build} from 'esbuild';
 import {renderToStaticMarkup} from 'react-dom/server';
 import {consentIslandConfig, ConsentMarkup} from '../components/consent/Consent';
 import {EMBED_POLICY_PATH, embedDataPath, type EmbedData} from '../components/consent/embed-data';
-import type {PublishedConsentPolicy} from '../lib/consent/read-consent';
-import {EMBED_VERSION} from '../components/consent/embed-version';
+import {EMBED_ENTRY, embedFile, EMBED_RELEASES, EMBED_VERSION} from '../components/consent/embed-version';
 import {Intl} from '../components/page/render';
 import {routing} from '../i18n/routing';
+import type {PublishedConsentPolicy} from '../lib/consent/read-consent';
 import {cookieRegistry} from '../lib/consent/site-registry';
+import {bundleCss, bundleScript, integrityOf} from './bundle';
 
-export const EMBED_DIR = path.join('public', 'consent', 'embed');
-export const RELEASES_FILE = path.join(EMBED_DIR, 'releases.json');
-
-/** The SRI hash of a file's bytes, as a host page's integrity attribute takes it. */
-export const integrityOf = (bytes: Uint8Array) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-
-async function bundle(entry: string, loader?: 'css') {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    ...(loader ? {target: ['chrome111', 'firefox115', 'safari16.4']} : {format: 'iife', target: ['es2020']}),
-    platform: 'browser',
-    legalComments: 'none',
-    write: false,
-    alias: {'@': '.'},
-  });
-  return result.outputFiles[0]!.contents;
-}
-
-const code = await bundle('components/consent/embed.ts');
+const code = await bundleScript(EMBED_ENTRY);
 const integrity = integrityOf(code);
-const releases: Record<string, string> = existsSync(RELEASES_FILE)
-  ? JSON.parse(readFileSync(RELEASES_FILE, 'utf8'))
+const releases: Record<string, string> = existsSync(EMBED_RELEASES)
+  ? JSON.parse(readFileSync(EMBED_RELEASES, 'utf8'))
   : {};
 const released = releases[EMBED_VERSION];
 if (released && released !== integrity) {
@@ -50,19 +29,20 @@ if (released && released !== integrity) {
   );
   process.exit(1);
 }
-const file = path.join(EMBED_DIR, EMBED_VERSION, 'consent.js');
+const file = embedFile(EMBED_VERSION);
 mkdirSync(path.dirname(file), {recursive: true});
 writeFileSync(file, code);
 if (!released) {
-  writeFileSync(RELEASES_FILE, JSON.stringify({...releases, [EMBED_VERSION]: integrity}, null, 2) + '\n');
-  console.log(`Consent embed ${EMBED_VERSION} released: ${file} (${integrity}) — commit it with ${RELEASES_FILE}.`);
+  writeFileSync(EMBED_RELEASES, JSON.stringify({...releases, [EMBED_VERSION]: integrity}, null, 2) + '\n');
+  console.log(`Consent embed ${EMBED_VERSION} released: ${file} (${integrity}) — commit it with ${EMBED_RELEASES}.`);
 } else console.log(`Consent embed ${EMBED_VERSION}: ${file} (${(code.byteLength / 1024).toFixed(1)} KB)`);
 
 // rem is the host page's root font size, which the host may set to anything (62.5 % is common): in the
 // embed every rem of the site's CSS is measured against the consent's own root instead (--rem).
-const css = new TextDecoder()
-  .decode(await bundle('components/consent/embed.css', 'css'))
-  .replace(/(-?(?:\d*\.)?\d+)rem\b/g, 'calc($1*var(--rem))');
+const css = (await bundleCss({file: 'components/consent/embed.css'})).replace(
+  /(-?(?:\d*\.)?\d+)rem\b/g,
+  'calc($1*var(--rem))',
+);
 const config = consentIslandConfig();
 const declared = cookieRegistry.cookies.map(({name, kind, category}) => ({name, kind, category}));
 for (const locale of routing.locales) {

@@ -6,3 +6,8 @@
  * earlier one. The data it fetches (strings, markup, registry, policy) is not part of the release.
  */
 export const EMBED_VERSION = '1.0.0';
+
+/** Where releases live: public/consent/embed/<version>/consent.js, and their SRI hashes. */
+export const EMBED_RELEASES = 'public/consent/embed/releases.json';
+export const embedFile = (version: string) => `public/consent/embed/${version}/consent.js`;
+export const EMBED_ENTRY = 'components/consent/embed.ts';

@@ -2,7 +2,7 @@ import {expect, test} from '@playwright/test';
 import {japanDay} from '@/lib/policy/schedule';
 import {recordToday} from '../support/policy-record';
 import {banner, LABELS, setConsentCookie, validRecord} from './consent-helpers';
-import {expectNoAxeViolations, waitForWholeLayout, watchCsp} from './helpers';
+import {expectNoAxeViolations, watchCsp} from './helpers';
 
 const VERSION_PATH = {ja: '/privacy/versions', en: '/en/privacy/versions'} as const;
 const FIXTURE = '/e2e-fixtures/privacy';
@@ -69,10 +69,8 @@ test.describe('the archive of the real policy', () => {
       '第 10 条（お問い合わせ）',
     ]);
     await page.goto(`/privacy/versions/${CURRENT.version}`);
-    await waitForWholeLayout(page);
     const archived = await page.locator('.policy-body').innerText();
     await page.goto('/privacy');
-    await waitForWholeLayout(page);
     expect(await page.locator('.policy-body').innerText()).toBe(archived);
   });
 

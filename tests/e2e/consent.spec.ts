@@ -12,14 +12,7 @@ import {
   validRecord,
   watchErrors,
 } from './consent-helpers';
-import {
-  expectNoAxeViolations,
-  gotoHydrated,
-  ISLAND_SCRIPT,
-  POLICY_PATH,
-  waitForHydration,
-  waitForWholeLayout,
-} from './helpers';
+import {expectNoAxeViolations, gotoHydrated, ISLAND_SCRIPT, POLICY_PATH, waitForHydration} from './helpers';
 import {cookieRegistry} from '@/lib/consent/site-registry';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -466,7 +459,6 @@ test('the dialog says when a category has nothing in use, and the Japanese UI ha
   await expect(dialog).toContainText(
     '提供者：HeyImg、保存期間：180日、使用するサイト：このプライバシーポリシーのウェブサイト',
   );
-  await waitForWholeLayout(page);
   expect(await page.locator('body').innerText()).not.toContain('あなた');
 });
 

@@ -149,7 +149,10 @@ test.describe('the consent embedded on another HeyImg page', () => {
     await expect
       .poll(async () => (await dataLayer(page)).at(-1))
       .toEqual(['consent', 'update', expect.objectContaining({analytics_storage: 'denied'})]);
-    expect((await page.context().cookies()).map((c) => c.name).sort()).toEqual([CONSENT_COOKIE, PROOF_COOKIE]);
+    // The shared cookie, and the proof the receipt's answer brought: nothing else.
+    await expect
+      .poll(async () => (await page.context().cookies()).map((c) => c.name).sort())
+      .toEqual([CONSENT_COOKIE, PROOF_COOKIE]);
   });
 
   test('a choice made on the site means no banner on the host page', async ({page}) => {

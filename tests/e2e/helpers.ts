@@ -27,19 +27,6 @@ export async function waitForHydration(page: Page) {
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-island'));
 }
 
-/**
- * Waits until the page is laid out whole (lib/pages/first-screen.ts): from then on innerText — what
- * copying the page gives — holds all of it.
- */
-export async function waitForWholeLayout(page: Page) {
-  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-first-screen-first'));
-}
-
-/**
- * Opens a page and waits for the island, for tests of what the script does. (Clicking a banner
- * button before it is bound is not a bug: the form posts without JavaScript — but it records method
- * "form".)
- */
 export async function gotoHydrated(page: Page, path: string) {
   const response = await page.goto(path);
   await waitForHydration(page);

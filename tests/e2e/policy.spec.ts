@@ -2,7 +2,7 @@ import {expect, test} from '@playwright/test';
 import {readPolicyHistory} from '@/lib/policy/load';
 import {dayBefore} from '@/lib/policy/schedule';
 import {recordToday} from '../support/policy-record';
-import {expectNoAxeViolations, POLICY_PATH, waitForHydration, waitForWholeLayout} from './helpers';
+import {expectNoAxeViolations, POLICY_PATH} from './helpers';
 
 /** The version /privacy shows (the real record as legal staff leave it). */
 const CURRENT = recordToday().shown;
@@ -131,7 +131,6 @@ for (const locale of ['ja', 'en'] as const) {
       const shown = page.locator('.policy-header time, #revisions time');
       for (const datetime of await shown.evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!)))
         expect(allowed, datetime).toContain(datetime);
-      await waitForWholeLayout(page);
       const text = (await page.locator('.policy-header').innerText()) + (await history.innerText());
       expect(text).not.toMatch(locale === 'ja' ? /制定|初版/ : /Established|First version/);
       if (decided.length === 0) {
@@ -173,7 +172,6 @@ for (const locale of ['ja', 'en'] as const) {
 
 test('the Japanese page contains one verbatim sentence of every article', async ({page}) => {
   await page.goto('/privacy');
-  await waitForWholeLayout(page);
   const text = normalize(await page.locator('main').innerText());
   for (const sentence of VERBATIM) expect(text).toContain(normalize(sentence));
 });
@@ -200,43 +198,7 @@ test('Art. 2 shows its real hierarchy with visible markers', async ({page}) => {
   await expect(notice.getByRole('listitem')).toContainText([/といます/, /委託者/, /若しくは又は/, /Heyimg/]);
 });
 
-test('the first screen is laid out first, the rest right after; a copy then has every article', async ({page}) => {
-  // What the page looked like when it was parsed, before the first paint.
-  await page.addInitScript(() =>
-    document.addEventListener('DOMContentLoaded', () => {
-      const blocks = [...document.querySelectorAll('main section > *')];
-      (window as unknown as {atParse: unknown}).atParse = {
-        waiting: document.documentElement.hasAttribute('data-first-screen-first'),
-        lastBlock: getComputedStyle(blocks.at(-1)!).contentVisibility,
-      };
-    }),
-  );
-  await page.goto('/privacy');
-  expect(await page.evaluate(() => (window as unknown as {atParse: unknown}).atParse)).toEqual({
-    waiting: true,
-    lastBlock: 'auto',
-  });
-  await waitForWholeLayout(page);
-  await expect(page.locator('main section > :not([data-laid-out])')).toHaveCount(0);
-  expect(
-    await page
-      .locator('main section > *')
-      .last()
-      .evaluate((el) => getComputedStyle(el).contentVisibility),
-  ).toBe('visible');
-  const text = normalize(await page.locator('main').innerText());
-  expect(text).toContain(normalize(VERBATIM.at(-1)!));
-  expect(text).toContain('版の履歴');
-});
-
-test('a page opened at an anchor is laid out whole, and lands on it', async ({page}) => {
-  await page.addInitScript(() => {
-    const record = window as unknown as {marked: boolean};
-    record.marked = false;
-    new MutationObserver(() => {
-      if (document.documentElement?.hasAttribute('data-first-screen-first')) record.marked = true;
-    }).observe(document, {attributes: true, subtree: true});
-  });
+test('a page opened at an anchor lands on it, below the sticky header', async ({page}) => {
   await page.emulateMedia({reducedMotion: 'reduce'});
   await page.goto('/privacy#cookie-table');
   await expect(page.locator('#cookie-table')).toBeInViewport();
@@ -244,14 +206,11 @@ test('a page opened at an anchor is laid out whole, and lands on it', async ({pa
   const top = await page.locator('#cookie-table').evaluate((el) => el.getBoundingClientRect().top);
   expect(top).toBeGreaterThanOrEqual(0);
   expect(top).toBeLessThanOrEqual(80);
-  expect(await page.evaluate(() => (window as unknown as {marked: boolean}).marked)).toBe(false);
-  // The same page opened without an anchor is marked: what the observer records is real.
-  await page.goto('/privacy');
-  expect(await page.evaluate(() => (window as unknown as {marked: boolean}).marked)).toBe(true);
 });
 
-test('on a tall window nothing on the page moves, and it ends laid out as if at once', async ({page}) => {
-  // A window this tall shows the first articles on its first screen.
+test('on a tall window nothing in the text moves, and a jump from the table of contents lands exactly', async ({
+  page,
+}) => {
   await page.setViewportSize({width: 1280, height: 2000});
   await page.addInitScript(() => {
     const shifts: string[] = ((window as unknown as {shifts: string[]}).shifts = []);
@@ -263,130 +222,12 @@ test('on a tall window nothing on the page moves, and it ends laid out as if at 
         }
     }).observe({type: 'layout-shift', buffered: true});
   });
-  await page.goto('/privacy');
-  await waitForWholeLayout(page);
-  expect(await page.evaluate(() => (window as unknown as {shifts: string[]}).shifts)).toEqual([]);
-  const headings = () =>
-    page
-      .locator('main h2, main h3')
-      .evaluateAll((elements) => elements.map((el) => Math.round(el.getBoundingClientRect().top + scrollY)));
-  const firstScreenFirst = await headings();
-  // Opened at an anchor, the page is laid out at once.
-  await page.emulateMedia({reducedMotion: 'reduce'});
-  await page.goto('/privacy#main');
-  expect(await headings()).toEqual(firstScreenFirst);
-});
-
-test('a jump from the table of contents before the rest is laid out lands exactly', async ({page}) => {
-  // The turns wait on timers; with the clock held, the page stays at its first screen.
-  await page.clock.install();
   await page.emulateMedia({reducedMotion: 'reduce'});
   await page.goto('/privacy');
-  await expect(page.locator('html')).toHaveAttribute('data-first-screen-first', '');
-  // Waiting on screen; never in print.
-  const lastBlock = page.locator('main section > *').last();
-  const visibility = () => lastBlock.evaluate((el) => getComputedStyle(el).contentVisibility);
-  expect(await visibility()).toBe('auto');
-  await page.emulateMedia({media: 'print'});
-  expect(await visibility()).toBe('visible');
-  await page.emulateMedia({media: 'screen'});
   await page.locator('#toc a[href="#article-10"]').click();
-  await expect(page.locator('html')).not.toHaveAttribute('data-first-screen-first');
   await expect(page).toHaveURL(/#article-10$/);
   const top = await page.locator('#article-10').evaluate((el) => el.getBoundingClientRect().top);
   expect(top).toBeGreaterThanOrEqual(0);
   expect(top).toBeLessThanOrEqual(80);
-});
-
-test('the language switch keeps the reader at the same anchor', async ({page}) => {
-  await page.goto('/privacy#article-2-1-u');
-  // Before the island binds it, the switch is a plain link (it still works, without the anchor).
-  await waitForHydration(page);
-  await page.getByRole('link', {name: 'English'}).click();
-  await expect(page).toHaveURL(/\/en\/privacy#article-2-1-u$/);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await waitForHydration(page);
-  // Reading Art. 7 without having followed a link: the switch carries the article in view.
-  await page.evaluate(() => history.replaceState(null, '', location.pathname));
-  await page.locator('#article-7').evaluate((el) => el.scrollIntoView({block: 'start', behavior: 'instant'}));
-  await page.mouse.wheel(0, 200);
-  await page.getByRole('link', {name: '日本語'}).click();
-  await expect(page).toHaveURL(/\/privacy#article-7$/);
-});
-
-test('redirects: / and /ja/privacy lead to /privacy, /en to /en/privacy', async ({page, request}) => {
-  for (const [from, to] of [
-    ['/', '/privacy'],
-    ['/ja/privacy', '/privacy'],
-    ['/ja', '/privacy'],
-    ['/en', '/en/privacy'],
-  ] as const) {
-    const response = await request.get(from, {maxRedirects: 0});
-    expect([307, 308], from).toContain(response.status());
-    expect(new URL(response.headers()['location']!, 'http://x').pathname, from).toBe(to);
-  }
-  await page.goto('/');
-  await expect(page).toHaveURL(/\/privacy$/);
-});
-
-test('unknown paths get a localized 404', async ({page}) => {
-  const ja = await page.goto('/no-such-page');
-  expect(ja?.status()).toBe(404);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-  await expect(page.getByRole('heading', {level: 1})).toHaveText('ページが見つかりません');
-  await expectNoAxeViolations(page);
-  const en = await page.goto('/en/no-such-page');
-  expect(en?.status()).toBe(404);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('heading', {level: 1})).toHaveText('Page not found');
-});
-
-test('sitemap.xml and robots.txt', async ({request}) => {
-  const sitemap = await (await request.get('/sitemap.xml')).text();
-  expect(sitemap).toContain('/privacy</loc>');
-  expect(sitemap).toContain('/en/privacy</loc>');
-  expect(sitemap).toMatch(/hreflang="x-default"/);
-  expect(sitemap).toContain('/privacy/versions/1.0.0</loc>');
-  expect(sitemap).toContain('/en/privacy/versions</loc>');
-  const robots = await (await request.get('/robots.txt')).text();
-  expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
-});
-
-test('dark mode follows prefers-color-scheme and print hides the chrome', async ({page}) => {
-  await page.emulateMedia({colorScheme: 'dark'});
-  await page.goto('/privacy');
-  const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  await page.emulateMedia({colorScheme: 'light'});
-  const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  expect(dark).not.toBe(light);
-  await page.emulateMedia({media: 'print'});
-  await expect(page.locator('.site-header')).toBeHidden();
-  await expect(page.locator('#article-1')).toBeVisible();
-});
-
-test('loads no web fonts', async ({page}) => {
-  const fonts: string[] = [];
-  page.on('request', (r) => r.resourceType() === 'font' && fonts.push(r.url()));
-  await page.goto('/privacy');
-  await page.waitForLoadState('networkidle');
-  expect(fonts).toEqual([]);
-});
-
-test('defined terms: the glossary links each term to its definition, later uses link back', async ({page}) => {
-  await page.goto('/privacy');
-  const glossary = page.getByRole('region', {name: '用語の定義'});
-  await expect(glossary.getByRole('link')).toHaveCount(11);
-  await glossary.getByRole('link', {name: '送信データ', exact: true}).click();
-  await expect(page).toHaveURL(/#term-\d+$/);
-  const id = new URL(page.url()).hash.slice(1);
-  await expect(page.locator(`dfn#${id}`)).toHaveText('送信データ');
-  await expect(page.locator(`dfn#${id}`)).toBeInViewport();
-  // A later use in another article links to the definition without changing the wording.
-  await expect(page.locator(`[data-article="article-3"] a.term-ref[href="#${id}"]`).first()).toHaveText('送信データ');
-  // Only the term itself: 「利用者情報等」 is not 利用者情報, 「個人情報ファイル」 not 個人情報 (docs/legal-review.md #8, #15).
-  const followers = await page
-    .locator('a.term-ref')
-    .evaluateAll((links) => links.map((a) => `${a.textContent}|${a.nextSibling?.textContent?.charAt(0) ?? ''}`));
-  expect(followers.length).toBeGreaterThan(0);
-  for (const follower of followers) expect(follower).not.toMatch(/\|[等\p{sc=Han}\p{sc=Katakana}ー]$/u);
+  expect(await page.evaluate(() => (window as unknown as {shifts: string[]}).shifts)).toEqual([]);
 });

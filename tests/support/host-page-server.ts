@@ -6,12 +6,12 @@
 import {readFileSync} from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import {EMBED_VERSION} from '../../components/consent/embed-version';
+import {EMBED_RELEASES, EMBED_VERSION} from '../../components/consent/embed-version';
 
 const port = Number(process.env.HOST_PAGE_PORT ?? 3211);
 const site = process.env.SITE_ORIGIN ?? 'http://www.heyimg.test:3210';
 const dir = path.join(process.cwd(), 'tests', 'fixtures', 'host-page');
-const releases = JSON.parse(readFileSync(path.join('public', 'consent', 'embed', 'releases.json'), 'utf8'));
+const releases = JSON.parse(readFileSync(EMBED_RELEASES, 'utf8'));
 
 /** What README "Add the consent to another HeyImg page" says a host page's CSP needs. */
 export const hostPageCsp = (siteOrigin: string) =>
