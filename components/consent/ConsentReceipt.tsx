@@ -34,9 +34,8 @@ export function ConsentReceipt({strings}: {strings: PreferencesStrings}) {
           {field(strings.receiptConsentId, 'id')}
           <div>
             <dt>{strings.receiptRecordedAt}</dt>
-            <dd>
-              <time data-receipt="ts" />
-            </dd>
+            {/* A <time> only once there is a date in it (ui.ts): an empty one is not a date. */}
+            <dd data-receipt="ts" />
           </div>
           <div>
             <dt>{strings.receiptPolicyVersion}</dt>

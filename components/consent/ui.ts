@@ -80,9 +80,10 @@ export function bindConsentUi(options: ConsentUiOptions): {
       label: find(root, `label[for="${input.id}"]`)?.textContent ?? '',
     }));
     field('id').textContent = record.id;
-    const time = field('ts');
-    time.setAttribute('datetime', new Date(record.ts).toISOString());
+    const time = document.createElement('time');
+    time.dateTime = new Date(record.ts).toISOString();
     time.textContent = new Date(record.ts).toLocaleString(lang, {dateStyle: 'long', timeStyle: 'medium'});
+    field('ts').replaceChildren(time);
     field('pv').textContent = record.pv;
     field('hash').textContent = options.textHashes[record.pv]?.[record.l] ?? '—';
     field('rf').textContent = record.rf;

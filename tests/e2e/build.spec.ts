@@ -3,6 +3,8 @@ import {brotliDecompressSync, gunzipSync, gzipSync} from 'node:zlib';
 import {expect, test} from '@playwright/test';
 import {readPolicyHistory} from '@/lib/policy/load';
 import {CSP_MANIFEST_FILE, distDir} from '@/lib/security/csp-manifest';
+import {embedDataPath} from '@/components/consent/embed-data';
+import {EMBED_VERSION} from '@/components/consent/embed-version';
 import {gotoHydrated, rawRequest} from './helpers';
 
 // scripts/test.sh keeps `next build`'s output here, so the route table can be checked as printed.
@@ -72,6 +74,31 @@ test('/privacy is a document: no framework runtime, one small script, within its
   expect(css, 'CSS, gzip').toBeLessThanOrEqual(7 * 1024);
   // The text once: no second copy for a framework (the limit, the same HTML without scripts, is ≈ 11 KB).
   expect(gzipSync(html).byteLength, 'HTML with its CSS, gzip').toBeLessThanOrEqual(16 * 1024);
+});
+
+test('the embed for another HeyImg page: its code, markup and strings within 15 KB gzip (issue 27)', async ({
+  request,
+}) => {
+  const gzip = async (url: string) => gzipSync(await (await request.get(url)).body()).byteLength;
+  const code = await gzip(`/consent/embed/${EMBED_VERSION}/consent.js`);
+  for (const locale of ['ja', 'en']) {
+    const data = await gzip(embedDataPath(locale));
+    expect(code + data, `the embed and its ${locale} data, gzip`).toBeLessThanOrEqual(15 * 1024);
+  }
+});
+
+test('every <time> on every page holds a date, and says which (the W3C checker’s rule)', async ({request}) => {
+  const manifest = JSON.parse(readFileSync(`${DIST}/${CSP_MANIFEST_FILE}`, 'utf8'));
+  const pages = ['/privacy', '/en/privacy', '/privacy/versions', '/e2e-fixtures/privacy', '/external-transmission'];
+  expect(Object.keys(manifest.prerendered).length).toBeGreaterThan(pages.length);
+  for (const path of pages) {
+    const html = await (await request.get(path)).text();
+    for (const [element, datetime, text] of html.matchAll(/<time(?:\s+datetime="([^"]*)")?[^>]*>([^<]*)<\/time>/g)) {
+      expect(datetime, `${path}: ${element}`).toMatch(/^\d{4}-\d{2}-\d{2}/);
+      expect(text!.trim(), `${path}: ${element}`).not.toBe('');
+    }
+    expect(html, `${path}: a <time> with something other than text in it`).not.toMatch(/<time[^>]*\/>/);
+  }
 });
 
 // The front door answers a prerendered page in Node's server, before Next, from copies compressed

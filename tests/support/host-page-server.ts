@@ -1,5 +1,5 @@
-// Another HeyImg page, for the end-to-end tests (tests/e2e/embed.spec.ts) and for trying the embed
-// by hand: serves tests/fixtures/host-page/ on HOST_PAGE_PORT, with the README's snippet filled in —
+// Another HeyImg page, for the end-to-end tests (tests/e2e/embed.spec.ts), the bench (bench/embed.ts)
+// and for trying the embed by hand: serves tests/fixtures/host-page/ on HOST_PAGE_PORT, with the README's snippet filled in —
 // the site's origin (SITE_ORIGIN), the released embed's version and its SRI hash — and the
 // Content-Security-Policy the README tells a host page it needs, enforced. Any host name reaches it
 // (app.heyimg.test, evil.other.test: Chromium maps them to this machine in the tests).
@@ -47,6 +47,9 @@ http
         .replaceAll('{{SITE}}', site)
         .replaceAll('{{VERSION}}', EMBED_VERSION)
         .replaceAll('{{INTEGRITY}}', releases[EMBED_VERSION]);
+    // The same page without the consent, for the bench's side-by-side (bench/embed.ts).
+    if (url.searchParams.has('without-embed'))
+      body = body.replace(/<script\s+src="[^"]*\/consent\.js"[^>]*><\/script>/, '');
     response.writeHead(200, {
       'content-type': TYPES[path.extname(name)]!,
       'cache-control': 'no-store',
