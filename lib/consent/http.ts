@@ -78,7 +78,7 @@ function corsHeaders(request: Request): Record<string, string> {
 
 /**
  * The origin of the page a choice was made on, for its receipt: the request's Origin (which
- * assertSameOrigin has admitted), or null when the browser sent none.
+ * assertAllowedOrigin has admitted), or null when the browser sent none.
  */
 export function choiceOrigin(request: Request): string | null {
   const origin = request.headers.get('origin');

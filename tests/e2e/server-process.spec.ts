@@ -2,6 +2,7 @@ import {execFileSync, spawn, type ChildProcess} from 'node:child_process';
 import {connect} from 'node:net';
 import {expect, test} from '@playwright/test';
 import {openEmbeddedStore} from '@/lib/consent/store/embedded';
+import {isAlive} from '../support/processes';
 import {rawRequest} from '../support/raw-request';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -62,15 +63,6 @@ async function untilUp(): Promise<void> {
 
 const stopped = (child: ChildProcess) =>
   new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** The embedded store's engine: the server's child process running embedded-engine.mjs. */
 const enginePid = (server: Server) =>
@@ -145,10 +137,12 @@ test('its stop ends the store’s engine and frees the folder, however the serve
     await untilUp();
     await expect.poll(() => ask('GET', '/api/health').then((a) => a.status), {timeout: 60_000}).toBe(200);
     const engine = enginePid(server);
-    expect(alive(engine)).toBe(true);
+    expect(isAlive(engine)).toBe(true);
     server.process.kill(signal);
     await stopped(server.process);
-    await expect.poll(() => alive(engine), {timeout: 10_000, message: `${signal}: the engine outlived it`}).toBe(false);
+    await expect
+      .poll(() => isAlive(engine), {timeout: 10_000, message: `${signal}: the engine outlived it`})
+      .toBe(false);
     // The folder is free: another process opens the store at once.
     const store = await openEmbeddedStore(server.dataDir);
     await store.close();

@@ -13,6 +13,7 @@ import path from 'node:path';
 import {openEmbeddedEngine, openEmbeddedStore} from '@/lib/consent/store/embedded';
 import {openSqlStore} from '@/lib/consent/store/sql-store';
 import {id, receipt} from './consent-store';
+import {isAlive} from './processes';
 
 const [mode, folder, other] = process.argv.slice(2) as ['scenario' | 'parent', string, string];
 const fillerIn = (dir: string) => path.join(dir, 'filler');
@@ -28,15 +29,6 @@ const fill = () => {
 /** What the probe ran: on a full disk, PostgreSQL's switch to a new WAL segment never returned. */
 const SWITCH_WAL =
   'UPDATE schema_migrations SET name = name; SELECT pg_switch_wal(); UPDATE schema_migrations SET name = name';
-
-const processAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 if (mode === 'parent') {
   const engine = await openEmbeddedEngine(folder, {queryDeadlineMs: 600_000});
@@ -92,11 +84,11 @@ if (mode === 'parent') {
   );
   parent.kill('SIGKILL');
   let waited = 0;
-  while (processAlive(engine) && waited < 10_000) {
+  while (isAlive(engine) && waited < 10_000) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     waited += 100;
   }
-  const engineOutlived = processAlive(engine);
+  const engineOutlived = isAlive(engine);
   if (engineOutlived) process.kill(engine, 'SIGKILL');
   rmSync(fillerIn(other), {force: true});
   const reopened = await openEmbeddedStore(other).then(
