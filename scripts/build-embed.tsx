@@ -22,20 +22,26 @@ const releases: Record<string, string> = existsSync(EMBED_RELEASES)
   ? JSON.parse(readFileSync(EMBED_RELEASES, 'utf8'))
   : {};
 const released = releases[EMBED_VERSION];
-if (released && released !== integrity) {
-  console.error(
-    `The consent embed's code changed, but its version ${EMBED_VERSION} is released (${released}) and host pages pin it. ` +
-      'Raise EMBED_VERSION in components/consent/embed-version.ts: the build then releases the new version beside the old.',
-  );
-  process.exit(1);
-}
 const file = embedFile(EMBED_VERSION);
-mkdirSync(path.dirname(file), {recursive: true});
-writeFileSync(file, code);
+if (released && released !== integrity) {
+  const message =
+    `The consent embed's code changed, but its version ${EMBED_VERSION} is released (${released}) and host pages pin it. ` +
+    'Raise EMBED_VERSION in components/consent/embed-version.ts: the build then releases the new version beside the old.';
+  // npm run dev goes on (this site's own pages use the island, built anew); a build stops.
+  if (!process.argv.includes('--dev')) {
+    console.error(message);
+    process.exit(1);
+  }
+  console.warn(`${message} (npm run dev serves the released ${EMBED_VERSION} meanwhile.)`);
+} else {
+  mkdirSync(path.dirname(file), {recursive: true});
+  writeFileSync(file, code);
+}
 if (!released) {
   writeFileSync(EMBED_RELEASES, JSON.stringify({...releases, [EMBED_VERSION]: integrity}, null, 2) + '\n');
   console.log(`Consent embed ${EMBED_VERSION} released: ${file} (${integrity}) — commit it with ${EMBED_RELEASES}.`);
-} else console.log(`Consent embed ${EMBED_VERSION}: ${file} (${(code.byteLength / 1024).toFixed(1)} KB)`);
+} else if (released === integrity)
+  console.log(`Consent embed ${EMBED_VERSION}: ${file} (${(code.byteLength / 1024).toFixed(1)} KB)`);
 
 // rem is the host page's root font size, which the host may set to anything (62.5 % is common): in the
 // embed every rem of the site's CSS is measured against the consent's own root instead (--rem).
