@@ -57,7 +57,8 @@ export function ConsentReceipt({strings}: {strings: PreferencesStrings}) {
           </button>
         </p>
       </section>
-      <p role="status" data-receipt="status" />
+      {/* Focused after a deletion, whose button may be gone: the reader goes on from the message. */}
+      <p role="status" data-receipt="status" tabIndex={-1} />
     </div>
   );
 }

@@ -61,12 +61,19 @@ function mount(data: EmbedData, locale: string): {shadow: ShadowRoot; state: HTM
   state.setAttribute('data-js', '');
   state.innerHTML = data.markup;
   // The markup's links are paths of this site.
-  for (const link of state.querySelectorAll<HTMLAnchorElement>('a[href^="/"]'))
+  for (const link of state.querySelectorAll<HTMLAnchorElement>('a[href^="/"]:not([href^="//"])'))
     link.href = siteOrigin + link.getAttribute('href');
   for (const form of state.querySelectorAll<HTMLFormElement>('form[action^="/"]'))
     form.action = siteOrigin + form.getAttribute('action');
   shadow.append(state);
   document.body.append(host);
+  // The banner and the notice sit over the page's foot: the embed's own root (in the page's flow, at
+  // its end) keeps their height free, so that the page's last lines can always be scrolled into view.
+  const covering = [...state.querySelectorAll<HTMLElement>('.consent-banner, .consent-notice')];
+  const keepFree = new ResizeObserver(() => {
+    state.style.minHeight = `${Math.max(...covering.map((element) => element.offsetHeight))}px`;
+  });
+  for (const element of covering) keepFree.observe(element);
   return {shadow, state};
 }
 

@@ -32,13 +32,17 @@ export interface ConsentUiOptions {
 
 const find = <T extends Element>(root: ParentNode, selector: string) => root.querySelector<T>(selector);
 
-/** Marks the state element the way the boot script does before the first paint. */
+/**
+ * Marks the state element the way the boot script does before the first paint: whether a choice is
+ * in force, why the banner asks again, and whether the choice is the one Global Privacy Control made
+ * (the Cookie settings say so only then).
+ */
 function showState(element: Element): void {
-  const {status} = consentState();
-  element.setAttribute('data-consent', status === 'valid' ? 'given' : status);
-  const {reason} = consentState() as {reason?: string};
-  if (reason) element.setAttribute('data-reconsent', reason);
+  const state = consentState();
+  element.setAttribute('data-consent', state.status === 'valid' ? 'given' : state.status);
+  if (state.status === 'reconsent') element.setAttribute('data-reconsent', state.reason);
   else element.removeAttribute('data-reconsent');
+  element.toggleAttribute('data-gpc', getConsent()?.m === 'gpc');
 }
 
 /** The page's language, for the server's two-line messages (Japanese first, then English). */
@@ -60,9 +64,13 @@ export function bindConsentUi(options: ConsentUiOptions): {
   const receipt = find<HTMLElement>(root, '.consent-receipt');
   const status = find<HTMLElement>(root, '[data-receipt="status"]');
 
-  function say(message: string): void {
+  /** Opens the notice with a message; an id in it goes in a <code> of its own (it wraps anywhere). */
+  function say(message: string, id?: string): void {
     if (!notice) return;
-    notice.querySelector('[data-notice-text]')!.textContent = message;
+    const [before, after] = id ? message.split('{id}') : [message];
+    const code = document.createElement('code');
+    code.textContent = id ?? '';
+    notice.querySelector('[data-notice-text]')!.replaceChildren(before!, ...(id ? [code, after ?? ''] : []));
     notice.setAttribute('data-open', '');
   }
 
@@ -100,11 +108,14 @@ export function bindConsentUi(options: ConsentUiOptions): {
     );
     if (!response?.ok)
       return renderReceipt(response?.status === 403 ? receipt.dataset.notYours : receipt.dataset.downloadFailed);
+    const blob = await response.blob().catch(() => null);
+    if (!blob) return renderReceipt(receipt.dataset.downloadFailed);
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(await response.blob());
+    link.href = URL.createObjectURL(blob);
     link.download = `heyimg-consent-${record.id}.json`;
     link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 0);
+    // Revoked once the browser has surely taken the file (at once, some browsers cancel the download).
+    setTimeout(() => URL.revokeObjectURL(link.href), 40_000);
   }
 
   async function deleteRecord(): Promise<void> {
@@ -119,9 +130,11 @@ export function bindConsentUi(options: ConsentUiOptions): {
       // visitor is told so — but the choice held here is forgotten as asked, and asked for again.
       forgetConsent();
       showState(stateElement);
-      return renderReceipt(response.ok ? receipt.dataset.deleted : receipt.dataset.deleteNotYours);
-    }
-    renderReceipt(receipt.dataset.deleteFailed);
+      for (const input of switches()) input.checked = false;
+      renderReceipt(response.ok ? receipt.dataset.deleted : receipt.dataset.deleteNotYours);
+    } else renderReceipt(receipt.dataset.deleteFailed);
+    // The button that had focus may be gone with the record: the message is where the reader goes on.
+    status?.focus();
   }
 
   /** The preferences dialog: opened by any [data-consent-open], saved by [data-consent-save]. */
@@ -135,6 +148,8 @@ export function bindConsentUi(options: ConsentUiOptions): {
     for (const input of switches()) input.checked = choices[input.dataset.category as OptionalCategory];
     renderReceipt();
     dialog.showModal();
+    // From the top, where the description (and a GPC note) are, however it was left.
+    dialog.querySelector('.consent-dialog-body')?.scrollTo({top: 0});
   };
   const choose = (choices: typeof ALL_GRANTED, method: 'banner' | 'preferences') =>
     saveConsent(choices, method, () => showState(stateElement));
@@ -156,7 +171,9 @@ export function bindConsentUi(options: ConsentUiOptions): {
     dialog.addEventListener('keydown', (event) => {
       if (event.key !== 'Tab') return;
       const items = [
-        ...dialog.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled])'),
+        ...dialog.querySelectorAll<HTMLElement>(
+          'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+        ),
       ].filter((item) => item.offsetParent !== null);
       const edge = event.shiftKey ? items[0] : items.at(-1);
       if ((root.activeElement ?? document.activeElement) === edge) {
@@ -176,6 +193,8 @@ export function bindConsentUi(options: ConsentUiOptions): {
     if (target.closest('[data-consent-notice-close]') && notice) {
       notice.removeAttribute('data-open');
       notice.querySelector('[data-notice-text]')!.textContent = '';
+      // Its button is gone: continue from the page.
+      options.focusAfterChoice();
     }
     if (!target.closest('[data-consent-open]') || !dialog) return;
     event.preventDefault();
@@ -211,7 +230,7 @@ export function bindConsentUi(options: ConsentUiOptions): {
     },
     onReceiptOutcome: (outcome: ReceiptOutcome) => {
       if (!notice) return;
-      if (outcome.kind === 'renewed') say(notice.dataset.renewed!.replace('{id}', outcome.id));
+      if (outcome.kind === 'renewed') say(notice.dataset.renewed!, outcome.id);
       else say(notice.dataset.refused!.replace('{message}', inPageLanguage(outcome.message, lang)));
       if (dialog?.open) renderReceipt();
     },

@@ -43,8 +43,8 @@ function boot(
   const gpc = (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;
   // With Global Privacy Control the choice is already made: declined (recorded by the consent island).
   root.setAttribute('data-consent', result.status === 'valid' || gpc ? 'given' : result.status);
-  // The Cookie settings say so.
-  if (gpc) root.setAttribute('data-gpc', '');
+  // The Cookie settings say so, while the choice in force is the one it made.
+  if (gpc && (result.status !== 'valid' || result.record.m === 'gpc')) root.setAttribute('data-gpc', '');
   // Why the banner asks again, for CSS: the policy changed, or only the list of cookies did.
   if (result.status === 'reconsent') root.setAttribute('data-reconsent', result.reason);
   // The version in force has an earlier one: its changes page exists, and the banner links to it.

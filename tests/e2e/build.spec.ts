@@ -93,7 +93,7 @@ test('every <time> on every page holds a date, and says which (the W3C checkerâ€
   expect(Object.keys(manifest.prerendered).length).toBeGreaterThan(pages.length);
   for (const path of pages) {
     const html = await (await request.get(path)).text();
-    for (const [element, datetime, text] of html.matchAll(/<time(?:\s+datetime="([^"]*)")?[^>]*>([^<]*)<\/time>/g)) {
+    for (const [element, datetime, text] of html.matchAll(/<time(?:\s+datetime="([^"]*)")?[^>]*>([^<]*)<\/time>/gi)) {
       expect(datetime, `${path}: ${element}`).toMatch(/^\d{4}-\d{2}-\d{2}/);
       expect(text!.trim(), `${path}: ${element}`).not.toBe('');
     }

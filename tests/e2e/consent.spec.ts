@@ -244,11 +244,11 @@ for (const locale of ['ja', 'en'] as const) {
       const reason = region.locator('.consent-reconsent-registry');
       await expect(reason).toBeVisible();
       await expect(reason).toContainText(
-        locale === 'ja' ? 'Cookie 等の一覧が変わりました' : 'The list of cookies and similar technologies has changed',
+        locale === 'ja' ? 'Cookie 等の一覧が変わりました' : 'The list of Cookies and similar technologies has changed',
       );
       await expect(region.locator('.consent-reconsent-policy')).toBeHidden();
       const link = reason.getByRole('link', {
-        name: locale === 'ja' ? 'Cookie 等の一覧を見る' : 'See the list of cookies',
+        name: locale === 'ja' ? 'Cookie 等の一覧を見る' : 'See the list of Cookies',
       });
       await expect(link).toHaveAttribute('href', `${POLICY_PATH[locale]}#cookie-table`);
       await link.click();
@@ -327,6 +327,17 @@ test.describe('Global Privacy Control', () => {
       await page.getByRole('contentinfo').getByRole('link', {name: L.footer}).click();
       const dialog = page.getByRole('dialog', {name: L.dialog});
       await expect(dialog.getByRole('switch', {name: L.analytics})).not.toBeChecked();
+      // The settings say why, while the choice in force is the one GPC made — and not after the
+      // visitor chose otherwise.
+      const note = dialog.locator('.consent-gpc-note');
+      await expect(note).toBeVisible();
+      await dialog.getByRole('button', {name: L.acceptAll}).click();
+      await page.getByRole('contentinfo').getByRole('link', {name: L.footer}).click();
+      await expect(dialog.getByRole('switch', {name: L.analytics})).toBeChecked();
+      await expect(note).toBeHidden();
+      await page.reload();
+      await page.getByRole('contentinfo').getByRole('link', {name: L.footer}).click();
+      await expect(note).toBeHidden();
       await expectOnlyDeclaredCookies(context);
       expect(errors).toEqual([]);
     });
