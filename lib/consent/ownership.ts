@@ -30,8 +30,16 @@ export interface ProofKey {
 
 export class ProofKeyError extends Error {}
 
-/** Parses `name:base64secret` entries; every malformed one is an error naming where it came from. */
-export function parseProofKeys(text: string, source: string): ProofKey[] {
+/**
+ * Parses `name:base64secret` entries; every malformed one is an error naming where it came from.
+ * `bytes` bounds the secret's length (the consent log's Ed25519 seeds are exactly 32 bytes).
+ */
+export function parseNamedKeys(
+  text: string,
+  source: string,
+  bytes: {min: number; max?: number} = {min: MIN_SECRET_BYTES},
+): ProofKey[] {
+  const size = bytes.max === bytes.min ? `of ${bytes.min} bytes` : `of at least ${bytes.min} bytes`;
   const keys = text
     .split(/[,\n]/)
     .map((entry) => entry.trim())
@@ -39,10 +47,8 @@ export function parseProofKeys(text: string, source: string): ProofKey[] {
     .map((entry, index) => {
       const match = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/_=-]+)$/.exec(entry);
       const secret = match ? Buffer.from(match[2]!, 'base64') : Buffer.alloc(0);
-      if (!match || secret.length < MIN_SECRET_BYTES)
-        throw new ProofKeyError(
-          `${source}: key ${index + 1} must be name:secret with a base64 secret of at least ${MIN_SECRET_BYTES} bytes.`,
-        );
+      if (!match || secret.length < bytes.min || secret.length > (bytes.max ?? Infinity))
+        throw new ProofKeyError(`${source}: key ${index + 1} must be name:secret with a base64 secret ${size}.`);
       return {name: match[1]!, secret};
     });
   if (keys.length === 0) throw new ProofKeyError(`${source}: no key.`);
@@ -51,14 +57,36 @@ export function parseProofKeys(text: string, source: string): ProofKey[] {
   return keys;
 }
 
+export const parseProofKeys = (text: string, source: string) => parseNamedKeys(text, source);
+
 /** The configured keys, or the key file's, which is created with one random key when missing. */
 export function loadProofKeys(env: NodeJS.ProcessEnv = process.env): ProofKey[] {
-  if (env.CONSENT_PROOF_KEYS) return parseProofKeys(env.CONSENT_PROOF_KEYS, 'CONSENT_PROOF_KEYS');
-  const file =
-    env.CONSENT_PROOF_KEY_FILE ||
-    path.join(env.CONSENT_DATA_DIR || path.join(process.cwd(), 'data', 'consent'), 'proof-keys');
+  return loadNamedKeys({
+    configured: env.CONSENT_PROOF_KEYS,
+    variable: 'CONSENT_PROOF_KEYS',
+    file: env.CONSENT_PROOF_KEY_FILE || path.join(dataDir(env), 'proof-keys'),
+    parse: parseProofKeys,
+  });
+}
+
+/** The embedded store's folder, where the key files are kept by default. */
+export const dataDir = (env: Partial<NodeJS.ProcessEnv>) =>
+  env.CONSENT_DATA_DIR || path.join(process.cwd(), 'data', 'consent');
+
+/**
+ * Keys from the variable when it is set, else from the file, created 0600 with one random 32-byte
+ * key named after today when it is missing (the first of several processes to create it wins).
+ */
+export function loadNamedKeys<Key>(source: {
+  configured: string | undefined;
+  variable: string;
+  file: string;
+  parse: (text: string, source: string) => Key[];
+}): Key[] {
+  const {configured, variable, file, parse} = source;
+  if (configured) return parse(configured, variable);
   try {
-    return parseProofKeys(readFileSync(file, 'utf8'), file);
+    return parse(readFileSync(file, 'utf8'), file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
@@ -70,7 +98,7 @@ export function loadProofKeys(env: NodeJS.ProcessEnv = process.env): ProofKey[] 
     // Another process created it first: use theirs.
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-  return parseProofKeys(readFileSync(file, 'utf8'), file);
+  return parse(readFileSync(file, 'utf8'), file);
 }
 
 const mac = (key: ProofKey, consentId: string) =>

@@ -1,5 +1,6 @@
 import {causeOf, logOncePerMinute} from '../log';
 import {loadProofKeys} from '../ownership';
+import {startCheckpoints} from '../transparency/checkpointer';
 import {getConsentStore} from '.';
 
 /**
@@ -19,4 +20,6 @@ export function openStoreAtStartup(): void {
   getConsentStore().catch(() => {
     // getConsentStore logged the cause.
   });
+  // The consent log's checkpoints, on a timer (its keys are read now: a bad one is said at start).
+  startCheckpoints();
 }
