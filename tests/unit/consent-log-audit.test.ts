@@ -2,7 +2,7 @@ import {cpSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {openEmbeddedEngine} from '@/lib/consent/store/embedded';
 import {openPostgresStore} from '@/lib/consent/store/postgres';
 import {openSqlStore} from '@/lib/consent/store/sql-store';
@@ -10,19 +10,14 @@ import type {ConsentStore} from '@/lib/consent/store/types';
 import {openCheckpoint} from '@/lib/consent/transparency/checkpoint';
 import {logKeyFromSeed} from '@/lib/consent/transparency/keys';
 import {id, receipt} from '../support/consent-store';
-import {postgresBinDir, startPgCluster, type PgCluster} from '../support/postgres-cluster';
+import {pgClusterOfThisFile} from '../support/pg-cluster-of-file';
+import {postgresBinDir} from '../support/postgres-cluster';
 import {tempDir} from '../support/temp-dirs';
 
 // Tampering with the log and the store by SQL, as an operator or an attacker with the database
 // could: consent:verify's check (store.log.audit) must name the first altered, missing, inserted
 // or reordered entry — on the embedded store always, and on PostgreSQL whenever it is installed.
-let cluster: PgCluster | null = null;
-beforeAll(async () => {
-  cluster = await startPgCluster();
-  if (!cluster && process.env.CI)
-    throw new Error("PostgreSQL binaries are missing: .ci/run installs Debian's postgresql");
-}, 60_000);
-afterAll(() => cluster?.destroy());
+const pgCluster = pgClusterOfThisFile();
 
 const ORIGIN = 'heyimg.test/consent-log';
 const KEY = logKeyFromSeed('test', Buffer.alloc(32, 7));
@@ -75,9 +70,9 @@ function embedded(): Backend {
 
 function postgres(): Backend {
   let copies = 0;
-  const url = (db: string) => cluster!.url.replace(/\/postgres$/, `/${db}`);
+  const url = (db: string) => pgCluster()!.url.replace(/\/postgres$/, `/${db}`);
   const admin: Sql = async (text) => {
-    const client = new pg.Client(cluster!.url);
+    const client = new pg.Client(pgCluster()!.url);
     await client.connect();
     try {
       return (await client.query(text)).rows;

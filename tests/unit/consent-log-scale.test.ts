@@ -1,20 +1,15 @@
 import {spawn, type ChildProcess} from 'node:child_process';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {openPostgresStore} from '@/lib/consent/store/postgres';
 import {logKeyFromSeed} from '@/lib/consent/transparency/keys';
-import {postgresBinDir, startPgCluster, type PgCluster} from '../support/postgres-cluster';
+import {pgClusterOfThisFile} from '../support/pg-cluster-of-file';
+import {postgresBinDir} from '../support/postgres-cluster';
 
 // Two app instances — real, separate Node processes, each with its own pool — append to one
 // PostgreSQL log at once; one is killed with SIGKILL in the middle of its stream. The database
 // orders their entries: no index is taken twice or skipped, every acknowledged receipt is there,
 // and the log, with both instances' checkpoints, verifies.
-let cluster: PgCluster | null = null;
-beforeAll(async () => {
-  cluster = await startPgCluster();
-  if (!cluster && process.env.CI)
-    throw new Error("PostgreSQL binaries are missing: .ci/run installs Debian's postgresql");
-}, 60_000);
-afterAll(() => cluster?.destroy());
+const pgCluster = pgClusterOfThisFile();
 
 const SEED = Buffer.alloc(32, 21);
 const KEYS = `scale:${SEED.toString('base64')}`;
@@ -23,7 +18,7 @@ const KEYS = `scale:${SEED.toString('base64')}`;
 function instance(first: number, count: number) {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'tests/support/log-writer.ts', cluster!.url, String(first), String(count)],
+    ['--import', 'tsx', 'tests/support/log-writer.ts', pgCluster()!.url, String(first), String(count)],
     {env: {...process.env, CONSENT_LOG_KEYS: KEYS}, stdio: ['ignore', 'pipe', 'pipe']},
   );
   const acknowledged: string[] = [];
@@ -43,7 +38,7 @@ function instance(first: number, count: number) {
 
 describe.runIf(postgresBinDir())('two instances on one PostgreSQL log, one killed', () => {
   it('never forks the log and loses no acknowledged receipt', async () => {
-    await (await openPostgresStore(cluster!.url)).close(); // migrated once, before both start
+    await (await openPostgresStore(pgCluster()!.url)).close(); // migrated once, before both start
     const survivor = instance(1_000_000, 1000);
     const victim = instance(2_000_000, 100_000);
     // Killed mid-stream, once it has written a fair share alongside the other.
@@ -58,7 +53,7 @@ describe.runIf(postgresBinDir())('two instances on one PostgreSQL log, one kille
     const survived = await survivor.exited;
     expect(survived.code, survivor.stderr()).toBe(0);
 
-    const store = await openPostgresStore(cluster!.url);
+    const store = await openPostgresStore(pgCluster()!.url);
     try {
       const stored = new Set<string>();
       const byIndex: string[] = [];
