@@ -76,7 +76,7 @@ async function main() {
         process.exitCode = 1;
       } else {
         console.log(
-          `同意ログを検証しました（${result.entries} 項目、署名済みチェックポイント ${result.checkpoints} 個、${seconds} 秒）。 / The consent log verifies (${counts}; ${store.kind} store; ${seconds} s).`,
+          `同意ログを検証しました（${result.entries} 項目、署名済みチェックポイント ${result.checkpoints} 個、${seconds} 秒）。 / The consent log verifies (${counts}; ${store.kind} store; ${seconds} s; peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB).`,
         );
       }
     } else {
