@@ -78,14 +78,16 @@ export function flushCheckpoint(): Promise<StoredCheckpoint | null> {
   return run;
 }
 
-async function tick(): Promise<void> {
+/** The timer's check: a checkpoint when EVERY_ENTRIES were added, or any after EVERY_MS. */
+export async function checkpointIfDue(now = Date.now()): Promise<StoredCheckpoint | null> {
   try {
     const size = await (await getConsentStore()).log.size();
     const grown = size - state.signedSize;
-    if (grown >= EVERY_ENTRIES || (grown > 0 && Date.now() - state.signedAt >= EVERY_MS)) await flushCheckpoint();
+    if (grown >= EVERY_ENTRIES || (grown > 0 && now - state.signedAt >= EVERY_MS)) return await flushCheckpoint();
   } catch {
     // The store is not open: getConsentStore said why; the next tick tries again.
   }
+  return null;
 }
 
 /** Starts the timer (the server's startup hook); a bad key configuration is said now. */
@@ -96,7 +98,7 @@ export function startCheckpoints(): void {
     logOncePerMinute(`[consent] the consent log is not signed: ${causeOf(error)}`);
   }
   if (state.timer) return;
-  state.timer = setInterval(() => void tick(), POLL_MS);
+  state.timer = setInterval(() => void checkpointIfDue(), POLL_MS);
   state.timer.unref();
 }
 
