@@ -7,6 +7,7 @@ import {
   inclusionProof,
   insertLogged,
   latestCheckpoint,
+  lockLog,
   logSize,
   signNewCheckpoint,
 } from '../transparency/log';
@@ -157,6 +158,7 @@ export async function openSqlStore(kind: ConsentStore['kind'], client: SqlClient
     async deleteConsent(consentId: string) {
       let deleted = 0;
       await logged(async (tx, deletedAt) => {
+        await lockLog(tx);
         const removed = (
           await tx.query<{log_index: string | number | null}>(
             'DELETE FROM consent_receipts WHERE consent_id = $1 RETURNING log_index',
@@ -215,6 +217,7 @@ export async function openSqlStore(kind: ConsentStore['kind'], client: SqlClient
     async purgeBefore(cutoff: Date) {
       let purged = {receipts: 0, deletions: 0};
       await logged(async (tx, purgedAt) => {
+        await lockLog(tx);
         // What it removes, and the entries the removed deletion records accounted for, as runs of
         // leaf indices: the auditor's evidence that these rows left by the retention period.
         const result = await tx.query<{receipts: string | number; deletions: string | number; removed: string}>(

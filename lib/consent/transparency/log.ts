@@ -59,6 +59,14 @@ export async function insertLogged(tx: Query, entry: string, params: unknown[], 
   return idx === null || idx === undefined ? null : Number(idx);
 }
 
+/**
+ * Takes the log's lock before a write that deletes rows: otherwise a retried receipt holding the lock
+ * could wait on a row the deletion holds, while the deletion waits on the lock (a deadlock).
+ */
+export async function lockLog(tx: Query): Promise<void> {
+  await tx.query('SELECT size FROM consent_log_head FOR UPDATE');
+}
+
 /** The database's time, to the millisecond (the precision the log's entries keep). */
 export async function databaseNow(tx: Query): Promise<Date> {
   const result = await tx.query<{now: string}>(
