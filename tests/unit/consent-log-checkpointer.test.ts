@@ -66,3 +66,29 @@ describe('the checkpoints of the server', {timeout: 120_000}, () => {
     expect((await store.log.audit(logKeys(), LOG_ORIGIN)).problem).toBeNull();
   });
 });
+
+describe('the log’s public addresses', () => {
+  it('publish the keys, the latest checkpoint and consistency proofs, and refuse other methods', async () => {
+    const keys = await import('@/app/api/consent/log/keys/route');
+    const checkpoint = await import('@/app/api/consent/log/checkpoint/route');
+    const consistency = await import('@/app/api/consent/log/consistency/route');
+    const {allowedMethods} = await import('@/lib/security/request-limits');
+    expect(await (await keys.GET()).json()).toEqual(publishedKeys());
+    const latest = (await store.log.latestCheckpoint())!;
+    expect(await (await checkpoint.GET()).text()).toBe(latest.note);
+    const proof = await consistency.GET(
+      new Request(`http://localhost/api/consent/log/consistency?from=3&to=${latest.size}`),
+    );
+    expect((await proof.json()).proof.length).toBeGreaterThan(0);
+    for (const bad of ['from=2&to=1', 'from=x&to=2', `from=0&to=${latest.size + 1}`])
+      expect(
+        (await consistency.GET(new Request(`http://localhost/api/consent/log/consistency?${bad}`))).status,
+      ).toBeGreaterThanOrEqual(400);
+    for (const [route, path] of [
+      [keys, '/api/consent/log/keys'],
+      [checkpoint, '/api/consent/log/checkpoint'],
+      [consistency, '/api/consent/log/consistency'],
+    ] as const)
+      expect(route.POST().headers.get('allow')).toBe(allowedMethods(path));
+  });
+});

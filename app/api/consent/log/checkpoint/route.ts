@@ -11,7 +11,8 @@ export const GET = handleErrors(
     }),
 );
 
-export const POST = methodNotAllowed(['GET']);
+// As lib/security/request-limits.ts's allowedMethods says of every other address (Next answers HEAD from GET).
+export const POST = methodNotAllowed(['GET', 'HEAD']);
 export const PUT = POST;
 export const PATCH = POST;
 export const DELETE = POST;

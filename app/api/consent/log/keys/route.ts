@@ -24,7 +24,8 @@ export const GET = handleErrors(async () => {
   return jsonResponse(keys, 200, {'cache-control': 'public, max-age=300'});
 });
 
-export const POST = methodNotAllowed(['GET']);
+// As lib/security/request-limits.ts's allowedMethods says of every other address (Next answers HEAD from GET).
+export const POST = methodNotAllowed(['GET', 'HEAD']);
 export const PUT = POST;
 export const PATCH = POST;
 export const DELETE = POST;
