@@ -237,6 +237,26 @@ describe.each(BACKENDS)('the consent log, tampered with by SQL: %s', {timeout: 6
     expect(rows.problem).toMatchObject({kind: 'reordered', index: 15});
   });
 
+  it('checks the stored tiles, and still names an altered leaf first in a log past its first tile', async () => {
+    const {store, sql, close} = await log.copy();
+    try {
+      for (let n = 100; n < 400; n++) await store.append(receipt(n, {consentId: id(1000 + n)}));
+      await store.log.checkpoint(KEY, ORIGIN); // 323 entries: the first tile of 256 is stored
+      expect((await audit(store)).problem).toBeNull();
+      await sql(`UPDATE consent_log_tiles SET hash = sha256('forged'::bytea) WHERE level = 8 AND idx = 0`);
+      expect((await audit(store)).problem).toMatchObject({kind: 'altered', index: 0});
+      expect((await audit(store)).problem!.en).toContain('stored tile 0 of level 8');
+      await sql(`UPDATE consent_log SET leaf = sha256('forged'::bytea) WHERE idx = 200`);
+      const result = await audit(store);
+      expect(result.problem).toMatchObject({kind: 'altered', index: 0}); // the tile is the first problem
+      await sql(`DELETE FROM consent_log_tiles`);
+      expect((await audit(store)).problem).toMatchObject({kind: 'altered', index: 200});
+      expect((await audit(store)).problem!.en).toContain('no longer matches the signed checkpoint of size 323');
+    } finally {
+      await close();
+    }
+  });
+
   it('names a checkpoint whose note was changed or whose signature is not the log’s', async () => {
     const result = await auditAfter((sql) =>
       sql(`UPDATE consent_log_checkpoints SET note = replace(note, E'\\n10\\n', E'\\n11\\n') WHERE size = 10`),

@@ -10,7 +10,7 @@ import {id, receipt} from '../support/consent-store';
 import {tempDir} from '../support/temp-dirs';
 
 // npm run consent:verify itself, on an embedded store that existed before the log (migration 4
-// logs its rows), then signed, then tampered with.
+// logs its rows), then purged by consent:purge, signed, and tampered with.
 const verify = (dir: string, ...args: string[]) =>
   spawnSync('npx', ['tsx', 'scripts/consent-cli.ts', 'verify', ...args], {
     env: {...process.env, CONSENT_DATA_DIR: dir, DATABASE_URL: '', CONSENT_LOG_KEYS: ''},
@@ -18,7 +18,7 @@ const verify = (dir: string, ...args: string[]) =>
   });
 
 describe('npm run consent:verify', () => {
-  it('logs the rows stored before the log, verifies them, and names a tampered one in both languages', async () => {
+  it('logs the rows stored before the log, verifies them and a purge, and names a tampered one in both languages', async () => {
     const dir = tempDir('heyimg-verify-cli-');
     // A store as migration 3 left it: receipts (their times in microseconds) and a deletion record.
     const engine = await openEmbeddedEngine(dir);
@@ -35,7 +35,7 @@ describe('npm run consent:verify', () => {
     for (let n = 1; n <= 3; n++)
       await engine.query(
         `INSERT INTO consent_receipts (consent_id, recorded_at, received_at, policy_version, analytics, advertising, method, locale, origin)
-         VALUES ($1, $2, clock_timestamp(), '1.0.0', true, false, 'banner', 'ja', 'https://heyimg.net')`,
+         VALUES ($1, $2, ${n === 1 ? `'2020-01-01 00:00:00.123456+00'` : 'clock_timestamp()'}, '1.0.0', true, false, 'banner', 'ja', 'https://heyimg.net')`,
         [id(n), new Date(Date.UTC(2026, 0, n)).toISOString()],
       );
     await engine.query(`INSERT INTO consent_deletions (consent_id, receipts) VALUES ($1, 2)`, [id(9)]);
@@ -46,6 +46,14 @@ describe('npm run consent:verify', () => {
     expect(first.stdout).toContain(
       'The consent log verifies (4 entries: 3 receipts, 1 deletion records, 0 purges; 0 checkpoints',
     );
+
+    // The retention period, through the operator's command: the purge is an entry, and its removals are accounted for.
+    const purge = spawnSync('npx', ['tsx', 'scripts/consent-cli.ts', 'purge', '--older-than', '1y'], {
+      env: {...process.env, CONSENT_DATA_DIR: dir, DATABASE_URL: ''},
+      encoding: 'utf8',
+    });
+    expect(purge.stdout).toMatch(/^Purged 1 receipt\(s\)/);
+    expect(verify(dir).stdout).toContain('(5 entries: 2 receipts, 1 deletion records, 1 purges; 0 checkpoints');
 
     // Signed with the key file the command itself created (CONSENT_DATA_DIR/log-keys), then more receipts.
     const store = await openEmbeddedStore(dir);

@@ -134,7 +134,11 @@ export async function auditLog(q: Query, keys: readonly LogKey[], origin: string
   /** A leaf that does not match its row: altered, or swapped with another — told apart further on. */
   let mismatch: {index: number; stored: Hash; expected: Hash; claim: Claim; checkpointFailed: number | null} | null =
     null;
-  const report = (p: Problem) => void (found ??= p);
+  /** The first problem stands; while an earlier mismatch is being told apart, later ones wait behind it. */
+  const report = (p: Problem) => {
+    if (mismatch && (p.index === null || p.index > mismatch.index)) return;
+    found ??= p;
+  };
 
   const checkTile = async (level: number, index: number, hash: Hash) => {
     const stored = (
