@@ -62,6 +62,36 @@ async function burst(origin: string, total: number, clients: number) {
   };
 }
 
+/**
+ * What Next's route costs before any store work: the same POST with a body that is not JSON,
+ * answered 400 by the route. When this is under half the limit, no store makes the site reach it.
+ */
+async function routeAlone(port: number, total: number, clients: number, env: Record<string, string>) {
+  const stop = await startNext(port, env);
+  const origin = `http://127.0.0.1:${port}`;
+  let sent = 0;
+  let refused = 0;
+  const started = performance.now();
+  try {
+    await Promise.all(
+      Array.from({length: clients}, async () => {
+        while (sent++ < total) {
+          const response = await fetch(`${origin}/api/consent`, {
+            method: 'POST',
+            headers: {'content-type': 'application/json', origin},
+            body: '{',
+          });
+          await response.arrayBuffer();
+          if (response.status === 400) refused++;
+        }
+      }),
+    );
+  } finally {
+    await stop();
+  }
+  return {'requests/s': Math.round(total / ((performance.now() - started) / 1000)), 'answered 400': refused};
+}
+
 /** The bare Node server of the limit (bench/receipt-limit.ts), in a process of its own. */
 async function startLimitServer(port: number, env: Record<string, string>): Promise<() => Promise<void>> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/receipt-limit.ts', String(port)], {
@@ -192,8 +222,12 @@ export async function receiptsBench(port: number, total: number, clients: number
   } finally {
     cluster?.destroy();
   }
+  const route = await routeAlone(port, total, clients, (await stores[0]![1]()).env);
   console.log(`\nConsent receipts: a burst of ${total} from ${clients} concurrent clients through POST /api/consent`);
   table(rows);
+  console.log(
+    `  Next's route alone (a body that is not JSON, answered 400, no store): ${route['requests/s']} requests/s (${route['answered 400']} answered 400)`,
+  );
   const ratios = stores.map(([store]) => {
     const [without, logged, limit] = rows.filter((row) => row.store === store);
     return {
@@ -206,7 +240,7 @@ export async function receiptsBench(port: number, total: number, clients: number
     };
   });
   table(ratios);
-  return {load, rows, ratios};
+  return {load, rows, ratios, routeAlone: route};
 }
 
 /** A new database on the cluster (a fresh log for each measurement), migrated by its first opener. */
