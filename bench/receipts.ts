@@ -1,5 +1,5 @@
 import {spawn} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {cpus, loadavg, tmpdir} from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -403,6 +403,7 @@ export async function logAtScale(total: number) {
     }
   } finally {
     cluster?.destroy();
+    rmSync(dir, {recursive: true, force: true}); // a gigabyte at 1,000,000 entries
   }
   console.log(
     `\nThe consent log at ${total.toLocaleString('en')} entries: npm run consent:verify (a checkpoint every 100,000)`,
