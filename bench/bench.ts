@@ -8,7 +8,7 @@ import {kb, run, startNext, table} from './lib';
 import {bannerAtFirstPaint} from './first-paint';
 import {lighthouseSideBySide} from './lighthouse';
 import {startLimit} from './limit';
-import {receiptsBench, writeCost} from './receipts';
+import {logAtScale, receiptsBench, writeCost} from './receipts';
 import {exportAtScale, firstReceiptLatency} from './store-scale';
 import {throughputSideBySide} from './throughput';
 import {pageWeight, printWeight, type PageWeight} from './weight';
@@ -186,6 +186,7 @@ async function main() {
   process.env.NEXT_DIST_DIR = DIST;
   results.receipts = await receiptsBench(PORT, QUICK ? 1000 : 10_000, 64);
   results.writeCost = await writeCost(QUICK ? 100 : 1000);
+  results.logAtScale = await logAtScale(QUICK ? 50_000 : 1_000_000);
   results.firstReceipt = await firstReceiptLatency(PORT, QUICK ? 50_000 : 1_000_000);
   results.exportAtScale = await exportAtScale(QUICK ? 50_000 : 1_000_000);
   mkdirSync('bench/results', {recursive: true});

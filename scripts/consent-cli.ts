@@ -1,11 +1,14 @@
 // The operator's consent-log commands (README "Consent receipts"):
 //   npm run consent:export -- --from 2026-01-01 --to 2026-12-31 [--format csv|jsonl]   (deletions on stderr)
 //   npm run consent:purge -- --older-than 3y
+//   npm run consent:verify [-- --keys keys.json]   (the log against the store; exit 1 names the first problem)
 // They use the same store as the app: DATABASE_URL, or the embedded store in CONSENT_DATA_DIR / data/consent.
 import {parseArgs} from 'node:util';
 import {once} from 'node:events';
 import {getConsentStore} from '../lib/consent/store';
 import {CSV_HEADER, cutoffFor, parseDay, receiptLine} from '../lib/consent/store/operator';
+import {LOG_ORIGIN} from '../lib/consent/transparency/checkpointer';
+import {loadLogKeys, publishedKeysFile} from '../lib/consent/transparency/keys';
 
 function fail(message: string): never {
   console.error(message);
@@ -21,6 +24,7 @@ async function main() {
       to: {type: 'string'},
       format: {type: 'string', default: 'jsonl'},
       'older-than': {type: 'string'},
+      keys: {type: 'string'},
     },
   });
   const store = await getConsentStore();
@@ -59,8 +63,26 @@ async function main() {
       console.log(
         `Purged ${purged.receipts} receipt(s) received and ${purged.deletions} deletion record(s) made before ${cutoff.toISOString()} (${store.kind} store).`,
       );
+    } else if (command === 'verify') {
+      // The configured keys, or — for an auditor without them — the public keys the site publishes.
+      const keys = values.keys ? publishedKeysFile(values.keys) : loadLogKeys();
+      const started = performance.now();
+      const result = await store.log.audit(keys, LOG_ORIGIN);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const counts = `${result.entries} entries: ${result.receipts} receipts, ${result.deletions} deletion records, ${result.purges} purges; ${result.checkpoints} checkpoints`;
+      if (result.problem) {
+        console.error(`同意ログの検証に失敗しました。${result.problem.ja}`);
+        console.error(`The consent log does not verify: ${result.problem.en}`);
+        process.exitCode = 1;
+      } else {
+        console.log(
+          `同意ログを検証しました（${result.entries} 項目、署名済みチェックポイント ${result.checkpoints} 個、${seconds} 秒）。 / The consent log verifies (${counts}; ${store.kind} store; ${seconds} s; peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB).`,
+        );
+      }
     } else {
-      fail('usage: consent-cli.ts export [--from DATE] [--to DATE] [--format csv|jsonl] | purge --older-than DURATION');
+      fail(
+        'usage: consent-cli.ts export [--from DATE] [--to DATE] [--format csv|jsonl] | purge --older-than DURATION | verify [--keys keys.json]',
+      );
     }
   } finally {
     await store.close();

@@ -246,7 +246,7 @@ export function jsonResponse(
  * logged with its cause and answered 500 without details. Every answer to an embedding HeyImg page
  * carries its CORS headers, errors included, so that the embed can say what went wrong.
  */
-export function handleErrors<Args extends [Request, ...unknown[]]>(handler: (...args: Args) => Promise<Response>) {
+export function handleErrors<Args extends unknown[]>(handler: (...args: Args) => Promise<Response>) {
   return async (...args: Args): Promise<Response> => {
     let response: Response;
     try {
@@ -258,7 +258,9 @@ export function handleErrors<Args extends [Request, ...unknown[]]>(handler: (...
         response = errorResponse(new HttpError(500, 'サーバーで問題が起きました。', 'Internal server error.'));
       }
     }
-    for (const [name, value] of Object.entries(corsHeaders(args[0]))) response.headers.set(name, value);
+    const request = args[0];
+    if (request instanceof Request)
+      for (const [name, value] of Object.entries(corsHeaders(request))) response.headers.set(name, value);
     return response;
   };
 }

@@ -30,8 +30,16 @@ export interface ProofKey {
 
 export class ProofKeyError extends Error {}
 
-/** Parses `name:base64secret` entries; every malformed one is an error naming where it came from. */
-export function parseProofKeys(text: string, source: string): ProofKey[] {
+/**
+ * Parses `name:base64secret` entries; every malformed one is an error naming where it came from.
+ * `bytes` bounds the secret's length (the consent log's Ed25519 seeds are exactly 32 bytes).
+ */
+export function parseNamedKeys(
+  text: string,
+  source: string,
+  bytes: {min: number; max?: number} = {min: MIN_SECRET_BYTES},
+): ProofKey[] {
+  const size = bytes.max === bytes.min ? `of ${bytes.min} bytes` : `of at least ${bytes.min} bytes`;
   const keys = text
     .split(/[,\n]/)
     .map((entry) => entry.trim())
@@ -39,10 +47,8 @@ export function parseProofKeys(text: string, source: string): ProofKey[] {
     .map((entry, index) => {
       const match = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/_=-]+)$/.exec(entry);
       const secret = match ? Buffer.from(match[2]!, 'base64') : Buffer.alloc(0);
-      if (!match || secret.length < MIN_SECRET_BYTES)
-        throw new ProofKeyError(
-          `${source}: key ${index + 1} must be name:secret with a base64 secret of at least ${MIN_SECRET_BYTES} bytes.`,
-        );
+      if (!match || secret.length < bytes.min || secret.length > (bytes.max ?? Infinity))
+        throw new ProofKeyError(`${source}: key ${index + 1} must be name:secret with a base64 secret ${size}.`);
       return {name: match[1]!, secret};
     });
   if (keys.length === 0) throw new ProofKeyError(`${source}: no key.`);
@@ -51,23 +57,49 @@ export function parseProofKeys(text: string, source: string): ProofKey[] {
   return keys;
 }
 
-/**
- * The configured keys, or the key file's, which is created with one random key when missing. With
- * DATABASE_URL (one store, several servers) a key made by each server would split the cluster: a
- * visitor sent to another server could not read, change or delete their own record. There the keys
- * must be configured — CONSENT_PROOF_KEYS, the same on every server, or a key file they all read.
- */
+export const parseProofKeys = (text: string, source: string) => parseNamedKeys(text, source);
+
+/** The configured keys, or the key file's, which is created with one random key when missing. */
 export function loadProofKeys(env: NodeJS.ProcessEnv = process.env): ProofKey[] {
-  if (env.CONSENT_PROOF_KEYS) return parseProofKeys(env.CONSENT_PROOF_KEYS, 'CONSENT_PROOF_KEYS');
-  if (env.DATABASE_URL && !env.CONSENT_PROOF_KEY_FILE)
+  return loadNamedKeys({
+    env,
+    variable: 'CONSENT_PROOF_KEYS',
+    fileVariable: 'CONSENT_PROOF_KEY_FILE',
+    defaultFile: 'proof-keys',
+    parse: parseProofKeys,
+  });
+}
+
+/** The embedded store's folder, where the key files are kept by default. */
+export const dataDir = (env: Partial<NodeJS.ProcessEnv>) =>
+  env.CONSENT_DATA_DIR || path.join(process.cwd(), 'data', 'consent');
+
+/**
+ * Keys from the variable when it is set, else from the file, created 0600 with one random 32-byte
+ * key named after today when it is missing (the first of several processes to create it wins). With
+ * DATABASE_URL (one store, several servers) a key made by each server would split the cluster — a
+ * visitor sent to another server could not read or delete their record; each server would sign a
+ * log of its own — so there the keys must be configured: the variable, the same on every server, or
+ * the file variable naming a file they all read.
+ */
+export function loadNamedKeys<Key>(source: {
+  env: Partial<NodeJS.ProcessEnv>;
+  variable: string;
+  fileVariable: string;
+  /** The key file's name in the embedded store's folder, when the file variable is not set. */
+  defaultFile: string;
+  parse: (text: string, source: string) => Key[];
+}): Key[] {
+  const {env, variable, fileVariable, defaultFile, parse} = source;
+  const configured = env[variable];
+  if (configured) return parse(configured, variable);
+  if (env.DATABASE_URL && !env[fileVariable])
     throw new ProofKeyError(
-      'DATABASE_URL is set without CONSENT_PROOF_KEYS: set the same keys on every server (or CONSENT_PROOF_KEY_FILE to a file they all read), or a visitor sent to another server cannot read, change or delete their own record.',
+      `DATABASE_URL is set without ${variable}: set the same keys on every server (or ${fileVariable} to a file they all read) — keys made by each server would split the cluster.`,
     );
-  const file =
-    env.CONSENT_PROOF_KEY_FILE ||
-    path.join(env.CONSENT_DATA_DIR || path.join(process.cwd(), 'data', 'consent'), 'proof-keys');
+  const file = env[fileVariable] || path.join(dataDir(env), defaultFile);
   try {
-    return parseProofKeys(readFileSync(file, 'utf8'), file);
+    return parse(readFileSync(file, 'utf8'), file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
@@ -79,7 +111,7 @@ export function loadProofKeys(env: NodeJS.ProcessEnv = process.env): ProofKey[] 
     // Another process created it first: use theirs.
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-  return parseProofKeys(readFileSync(file, 'utf8'), file);
+  return parse(readFileSync(file, 'utf8'), file);
 }
 
 const mac = (key: ProofKey, consentId: string) =>

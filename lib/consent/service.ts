@@ -17,6 +17,7 @@ import {consentFormSchema, consentIdSchema, receiptRequestSchema} from './schema
 import {currentConsentPolicy, policyTextHash, REGISTRY_FINGERPRINT} from './server';
 import {noteReceiptsOff, noteWrite, receiptStore, type ConsentStore} from './store';
 import {receiptJson} from './store/operator';
+import {receiptProofs} from './transparency/checkpointer';
 
 /**
  * What the consent routes do, without Next: whose receipts a request may touch, which receipt to
@@ -329,13 +330,20 @@ export function parseConsentId(raw: string): string {
   return parsed.data;
 }
 
-/** The visitor's receipts, as their JSON download: only for the browser that owns the id. */
+/**
+ * The visitor's receipts, as their JSON download: only for the browser that owns the id. Each
+ * carries its entry in the consent log, its inclusion proof and a signed checkpoint, which
+ * scripts/verify-receipt.mjs checks offline against the published key.
+ */
 export async function receiptsOf(request: Request, id: string) {
   if (!proofOf(request, id)) throw NOT_YOURS;
-  const receipts = await withStore((store) => store.list(id), false);
+  const {receipts, proofs} = await withStore(async (store) => {
+    const receipts = await store.list(id);
+    return {receipts, proofs: receipts.length ? await receiptProofs(store, receipts) : []};
+  }, false);
   if (receipts.length === 0)
     throw new HttpError(404, 'この選択記録 ID の記録はありません。', 'No receipts for this record id.');
-  return {consentId: id, receipts: receipts.map(receiptJson)};
+  return {consentId: id, receipts: receipts.map((r, i) => ({...receiptJson(r), log: proofs[i]!}))};
 }
 
 /**

@@ -41,6 +41,8 @@ test('a choice is stored as a receipt, and the server sets the cookie for its fu
         choices: {analytics: true, advertising: true},
         method: 'banner',
         locale: 'ja',
+        // Its entry in the consent log, with the proof (e2e/receipt-proof.spec.ts verifies it).
+        log: expect.objectContaining({leafIndex: expect.any(Number)}),
       },
     ] as never);
   expect(response.status()).toBe(201);

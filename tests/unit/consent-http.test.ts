@@ -64,8 +64,8 @@ describe('a HeyImg page that embeds the consent', () => {
   });
 
   it('reads the server’s refusals too: every answer to it carries its CORS headers', async () => {
-    const route = handleErrors(async () => {
-      throw new HttpError(409, '衝突', 'Conflict');
+    const route = handleErrors(async (request: Request) => {
+      throw new HttpError(409, '衝突', `Conflict at ${new URL(request.url).pathname}`);
     });
     const answer = await route(from('https://app.heyimg.example'));
     expect(answer.status).toBe(409);

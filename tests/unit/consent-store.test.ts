@@ -8,23 +8,12 @@ import {openPostgresStore} from '@/lib/consent/store/postgres';
 import type {ConsentStore} from '@/lib/consent/store/types';
 import {id, receipt} from '../support/consent-store';
 import {tempDir} from '../support/temp-dirs';
-import {postgresBinDir, startPgCluster, type PgCluster} from '../support/postgres-cluster';
+import {pgClusterOfThisFile} from '../support/pg-cluster-of-file';
+import {postgresBinDir} from '../support/postgres-cluster';
 
 // The same contract runs against the embedded store always, and against a real PostgreSQL server
 // whenever Debian's binaries are installed (.ci/run installs them; in CI their absence fails).
-let cluster: PgCluster | null = null;
-
-beforeAll(async () => {
-  cluster = await startPgCluster();
-  if (!cluster && process.env.CI)
-    throw new Error("PostgreSQL binaries are missing: .ci/run installs Debian's postgresql");
-  if (!cluster)
-    console.warn(
-      'PostgreSQL is not installed here: only the embedded store is tested (apt-get install postgresql to test both).',
-    );
-}, 60_000);
-
-afterAll(() => cluster?.destroy());
+const pgCluster = pgClusterOfThisFile();
 
 /** Everything an export yields (the stores stream it page by page). */
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -44,7 +33,7 @@ const BACKENDS: [string, () => Promise<ConsentStore>][] = [
     },
   ],
   ...(postgresBinDir()
-    ? [['PostgreSQL server', () => openPostgresStore(cluster!.url)] as [string, () => Promise<ConsentStore>]]
+    ? [['PostgreSQL server', () => openPostgresStore(pgCluster()!.url)] as [string, () => Promise<ConsentStore>]]
     : []),
 ];
 
@@ -200,7 +189,7 @@ it("holds a receipt's origin to the same pattern in the app and in SQL", () => {
 
 describe.runIf(postgresBinDir())('PostgreSQL killed in the middle of a burst', () => {
   it('loses no acknowledged receipt, and the pending ones arrive after it is back', async () => {
-    const store = await openPostgresStore(cluster!.url);
+    const store = await openPostgresStore(pgCluster()!.url);
     const acknowledged: string[] = [];
     let failures = 0;
     const send = async (n: number) => {
@@ -224,9 +213,9 @@ describe.runIf(postgresBinDir())('PostgreSQL killed in the middle of a burst', (
         await Promise.all(senders.slice(i, i + 10).map(send));
         if (!killed && acknowledged.length >= 100) {
           killed = true;
-          cluster!.kill();
+          pgCluster()!.kill();
           // While it is down, receipts fail and wait; then it comes back.
-          setTimeout(() => cluster!.start(), 1500);
+          setTimeout(() => pgCluster()!.start(), 1500);
         }
       }
     })();

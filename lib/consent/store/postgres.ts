@@ -12,6 +12,12 @@ export async function openPostgresStore(connectionString: string): Promise<Conse
     query: (sql, params) => pool.query(sql, params) as never,
     async transaction(work) {
       const client = await pool.connect();
+      // The server lost between two statements of the transaction: the next one fails with it, and
+      // the connection is discarded rather than returned to the pool (an unheard 'error' would end
+      // the process).
+      let lost: Error | undefined;
+      const onError = (error: Error) => (lost = error);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work({query: (sql, params) => client.query(sql, params) as never});
@@ -21,7 +27,8 @@ export async function openPostgresStore(connectionString: string): Promise<Conse
         await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(lost);
       }
     },
     close: () => pool.end(),

@@ -1,5 +1,6 @@
 import {causeOf} from '../log';
 import {loadProofKeys} from '../ownership';
+import {closeLog, startCheckpoints} from '../transparency/checkpointer';
 import {closeConsentStore, getConsentStore, noteReceiptsOff} from '.';
 
 /**
@@ -20,9 +21,17 @@ export function openStoreAtStartup(): void {
   getConsentStore().catch(() => {
     // getConsentStore logged the cause.
   });
+  // The consent log's checkpoints, on a timer (its keys are read now: a bad one is said at start).
+  startCheckpoints();
 }
 
-/** The server's stop: the store closes, and the embedded engine and the folder's lock go with it. */
-export function closeStoreAtShutdown(): Promise<void> {
-  return closeConsentStore();
+/**
+ * The server's stop: the consent log signs what it holds, then the store closes, and the embedded
+ * engine and the folder's lock go with it.
+ */
+export async function closeStoreAtShutdown(): Promise<void> {
+  await closeLog().catch(() => {
+    // The checkpointer logged the cause; the store closes all the same.
+  });
+  await closeConsentStore();
 }

@@ -1,5 +1,9 @@
 import type {Locale} from '../../../i18n/routing';
 import type {ConsentMethod, OptionalCategory} from '../contract';
+import type {AuditResult} from '../transparency/audit';
+import type {LogKey} from '../transparency/keys';
+import type {StoredCheckpoint} from '../transparency/log';
+import type {Hash} from '../transparency/merkle';
 
 /** One recorded choice, as stored: no IP address, no user agent — the consent id ties it to the cookie. */
 export interface Receipt {
@@ -21,6 +25,8 @@ export interface Receipt {
    * consent); null before migration 3.
    */
   origin: string | null;
+  /** Its entry in the consent log (lib/consent/transparency); null for a row the log does not hold. */
+  logIndex?: number | null;
 }
 
 /** A visitor's deletion of their receipts, itself kept so that the log shows it happened. */
@@ -30,7 +36,7 @@ export interface Deletion {
   receipts: number;
 }
 
-export type NewReceipt = Omit<Receipt, 'receivedAt'>;
+export type NewReceipt = Omit<Receipt, 'receivedAt' | 'logIndex'>;
 
 /** What both stores (embedded PGlite, PostgreSQL server) do, with the same SQL. */
 export interface ConsentStore {
@@ -61,6 +67,11 @@ export interface ConsentStore {
    * deletions made before it (they name a consent id too).
    */
   purgeBefore(cutoff: Date): Promise<{receipts: number; deletions: number}>;
+  /**
+   * The append-only log of every receipt, deletion and purge (lib/consent/transparency): each of
+   * those writes commits its entry in the same transaction, so nothing is acknowledged unlogged.
+   */
+  log: ConsentLog;
   /** The applied migrations, the receipts table's columns and the durability settings: for tests and health. */
   schema(): Promise<{
     migrations: number[];
@@ -74,6 +85,20 @@ export interface ConsentStore {
   enginePeakMemoryMB?(): Promise<number>;
   /** Why the embedded store's engine process ended, once it has: the store must be opened again. */
   lost?(): Error | null;
+}
+
+/** What the log answers: its size, its signed checkpoints and the proofs against them. */
+export interface ConsentLog {
+  size(): Promise<number>;
+  latestCheckpoint(): Promise<StoredCheckpoint | null>;
+  /** Signs a checkpoint of the log as it is now with `key`, unless the latest one covers it already. */
+  checkpoint(key: LogKey, origin: string): Promise<StoredCheckpoint>;
+  /** The inclusion proof of entry `index` in the tree of the first `size` entries (RFC 9162 PATH). */
+  inclusionProof(index: number, size: number): Promise<Hash[]>;
+  /** The consistency proof from the tree of `from` entries to that of `to` (RFC 9162 PROOF). */
+  consistencyProof(from: number, to: number): Promise<Hash[]>;
+  /** The auditor's check of the whole log against the store and the checkpoints (consent:verify). */
+  audit(keys: readonly LogKey[], origin: string): Promise<AuditResult>;
 }
 
 /** The one thing the two drivers differ in: how a query is sent. */
