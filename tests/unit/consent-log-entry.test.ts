@@ -132,7 +132,7 @@ describe('the log’s keys', () => {
 
   it('must be configured with DATABASE_URL: no server signs with a key file of its own', () => {
     expect(() => loadLogKeys({DATABASE_URL: 'postgresql://db/consent'})).toThrow(
-      /CONSENT_LOG_KEYS must be set with DATABASE_URL/,
+      /DATABASE_URL is set without CONSENT_LOG_KEYS/,
     );
     expect(loadLogKeys({DATABASE_URL: 'postgresql://db/consent', CONSENT_LOG_KEYS: `k:${seed(5)}`})[0]!.name).toBe('k');
   });

@@ -331,6 +331,20 @@ describe('only what the site published is accepted', () => {
 });
 
 describe('proof keys from configuration', () => {
+  it('must be configured with DATABASE_URL: no server makes a key of its own (issue 26, H3)', async () => {
+    const {loadProofKeys} = await import('@/lib/consent/ownership');
+    const {tempDir} = await import('../support/temp-dirs');
+    const database = {DATABASE_URL: 'postgresql://db/consent'} as unknown as NodeJS.ProcessEnv;
+    const dir = tempDir('heyimg-proof-keys-');
+    expect(() => loadProofKeys({...database, CONSENT_DATA_DIR: dir})).toThrow(
+      /DATABASE_URL is set without CONSENT_PROOF_KEYS/,
+    );
+    expect(loadProofKeys({...database, CONSENT_PROOF_KEYS: oldKey})[0]!.name).toBe('old');
+    // A file every server reads is configuration too.
+    const shared = `${dir}/shared-proof-keys`;
+    expect(loadProofKeys({...database, CONSENT_PROOF_KEY_FILE: shared})).toHaveLength(1);
+  });
+
   it('refuses short, malformed or duplicate keys, naming where they came from', () => {
     expect(() => parseProofKeys('k:c2hvcnQ=', 'CONSENT_PROOF_KEYS')).toThrow(
       /CONSENT_PROOF_KEYS: key 1 .* at least 32 bytes/,

@@ -48,10 +48,13 @@ const enginePath = () => path.join(process.cwd(), 'lib', 'consent', 'store', 'em
 type Hello = {ready?: true; held?: true; owner?: {pid: number; command: string} | null; fatal?: string};
 type Reply = {n: number; rows?: unknown[]; error?: string; code?: string};
 
+/** How long one statement of a migration may take: one may rewrite every row of a large store. */
+const MIGRATION_DEADLINE_MS = 30 * 60_000;
+
 export async function openEmbeddedStore(dataDir: string, options: EngineOptions = {}): Promise<ConsentStore> {
   const client = await openEmbeddedEngine(dataDir, options);
   try {
-    const store = await openSqlStore('embedded', client);
+    const store = await openSqlStore('embedded', client, client.patient(MIGRATION_DEADLINE_MS));
     return {...store, enginePeakMemoryMB: client.peakMemoryMB, lost: client.lost};
   } catch (error) {
     await client.close();
@@ -114,7 +117,12 @@ function inUseMessage(folder: string, owner: Hello['owner']): string {
  * The SQL client over the engine process: one query at a time on its single connection, a
  * transaction holding it from BEGIN to COMMIT.
  */
-type EngineClient = SqlClient & {peakMemoryMB: () => Promise<number>; lost: () => Error | null};
+type EngineClient = SqlClient & {
+  peakMemoryMB: () => Promise<number>;
+  lost: () => Error | null;
+  /** The same connection, each of its statements with a longer deadline of its own. */
+  patient: (deadlineMs: number) => Pick<SqlClient, 'query' | 'transaction'>;
+};
 
 function engineClient(engine: ChildProcess, deadlineMs: number): EngineClient {
   type Pending = {resolve: (rows: unknown[]) => void; reject: (error: Error) => void; timer: NodeJS.Timeout};
@@ -141,8 +149,8 @@ function engineClient(engine: ChildProcess, deadlineMs: number): EngineClient {
    * A statement past its deadline: the engine is stuck (its CPU spinning, no system calls). It is
    * killed — its lock goes with it — and whatever waits on it fails now, not when its exit is seen.
    */
-  const stuck = () => {
-    stopped ??= new Error(`the embedded store did not answer within ${deadlineMs / 1000} s and was restarted`);
+  const stuck = (ms: number) => () => {
+    stopped ??= new Error(`the embedded store did not answer within ${ms / 1000} s and was restarted`);
     engine.kill('SIGKILL');
     failPending();
   };
@@ -160,21 +168,44 @@ function engineClient(engine: ChildProcess, deadlineMs: number): EngineClient {
   engine.unref();
   engine.channel?.unref();
 
-  const send = (message: {sql?: string; params?: unknown[]; close?: true; memory?: true}) =>
+  const send = (message: {sql?: string; params?: unknown[]; close?: true; memory?: true}, ms = deadlineMs) =>
     new Promise<unknown[]>((resolve, reject) => {
       if (stopped) return reject(stopped);
       const n = next++;
-      pending.set(n, {resolve, reject, timer: setTimeout(stuck, deadlineMs)});
+      pending.set(n, {resolve, reject, timer: setTimeout(stuck(ms), ms)});
       engine.channel?.ref();
       engine.send({n, ...message});
     });
-  const run = <T>(sql: string, params?: unknown[]) => send({sql, params}).then((rows) => ({rows: rows as T[]}));
+  const runWithin =
+    (ms: number) =>
+    <T>(sql: string, params?: unknown[]) =>
+      send({sql, params}, ms).then((rows) => ({rows: rows as T[]}));
 
   let queue: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     const result = queue.then(work, work);
     queue = result.catch(() => {});
     return result;
+  };
+
+  /** Statements one at a time on the one connection, each within `ms`; a transaction holds it throughout. */
+  const connection = (ms: number): Pick<SqlClient, 'query' | 'transaction'> => {
+    const run = runWithin(ms);
+    return {
+      query: (sql, params) => exclusive(() => run(sql, params)),
+      transaction: (work) =>
+        exclusive(async () => {
+          await run('BEGIN');
+          try {
+            const result = await work({query: run});
+            await run('COMMIT');
+            return result;
+          } catch (error) {
+            await run('ROLLBACK').catch(() => {});
+            throw error;
+          }
+        }),
+    };
   };
 
   let closing = false;
@@ -184,19 +215,8 @@ function engineClient(engine: ChildProcess, deadlineMs: number): EngineClient {
       const [{peakKB}] = (await send({memory: true})) as [{peakKB: number}];
       return peakKB / 1024;
     },
-    query: (sql, params) => exclusive(() => run(sql, params)),
-    transaction: (work) =>
-      exclusive(async () => {
-        await run('BEGIN');
-        try {
-          const result = await work({query: run});
-          await run('COMMIT');
-          return result;
-        } catch (error) {
-          await run('ROLLBACK').catch(() => {});
-          throw error;
-        }
-      }),
+    ...connection(deadlineMs),
+    patient: connection,
     close: () =>
       exclusive(async () => {
         if (stopped) return;

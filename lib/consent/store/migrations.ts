@@ -104,7 +104,7 @@ export const MIGRATIONS: {
 
 const LOCK_KEY = 7_243_001; // any constant: the advisory lock that serialises migrators
 
-export async function migrate(client: SqlClient): Promise<number[]> {
+export async function migrate(client: Pick<SqlClient, 'query' | 'transaction'>): Promise<number[]> {
   await client.query(
     `CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
   );

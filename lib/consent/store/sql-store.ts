@@ -72,9 +72,17 @@ const NOTHING_STORED = Symbol('nothing stored');
  */
 const UNLOGGED_FOR_BENCH = () => process.env.HEYIMG_BENCH_UNLOGGED_RECEIPTS === '1';
 
-/** The store over any SQL client: one dialect (PostgreSQL's) for the embedded and the server mode. */
-export async function openSqlStore(kind: ConsentStore['kind'], client: SqlClient): Promise<ConsentStore> {
-  await migrate(client);
+/**
+ * The store over any SQL client: one dialect (PostgreSQL's) for the embedded and the server mode.
+ * Migrations run first, through `migrator` when the driver gives one without its usual statement
+ * deadline: a migration may rewrite every row of a large store once.
+ */
+export async function openSqlStore(
+  kind: ConsentStore['kind'],
+  client: SqlClient,
+  migrator: Pick<SqlClient, 'query' | 'transaction'> = client,
+): Promise<ConsentStore> {
+  await migrate(migrator);
   const select = `SELECT ${COLUMNS.join(', ')} FROM consent_receipts`;
   const unlogged = UNLOGGED_FOR_BENCH();
   if (unlogged)
