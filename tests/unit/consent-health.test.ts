@@ -28,7 +28,7 @@ vi.mock('@/lib/consent/store/embedded', () => ({
   },
 }));
 delete process.env.DATABASE_URL;
-const {getConsentStore, noteReceiptsOff, noteWrite, receiptStore, storeHealth} = await import('@/lib/consent/store');
+const {getConsentStore, noteKeys, noteWrite, receiptStore, storeHealth} = await import('@/lib/consent/store');
 const {GET} = await import('@/app/api/health/route');
 
 describe('the store’s health and its retries', () => {
@@ -96,13 +96,18 @@ describe('the store’s health and its retries', () => {
     expect(storeHealth()).toEqual({state: 'ok', kind: 'embedded'});
   });
 
-  it('is degraded while receipts are off for their keys, though the store is open', async () => {
-    noteReceiptsOff('data/consent/proof-keys: key 1 must be name:secret …');
+  it('is degraded while the proof keys or the log’s cannot be read, though the store is open', async () => {
+    noteKeys('proof-keys', 'data/consent/proof-keys: key 1 must be name:secret …');
     expect(storeHealth()).toMatchObject({state: 'degraded', code: 'proof-keys'});
     expect((await GET(new Request('http://x/api/health'))).status).toBe(503);
     noteWrite(null);
     expect(storeHealth()).toMatchObject({state: 'degraded', code: 'proof-keys'});
-    noteReceiptsOff(null);
+    noteKeys('proof-keys', null);
+    expect(storeHealth()).toEqual({state: 'ok', kind: 'embedded'});
+    // The log's keys too: receipts are stored, but nobody could check them against a checkpoint.
+    noteKeys('log-keys', 'DATABASE_URL is set without CONSENT_LOG_KEYS …');
+    expect(storeHealth()).toMatchObject({state: 'degraded', code: 'log-keys'});
+    noteKeys('log-keys', null);
     expect(storeHealth()).toEqual({state: 'ok', kind: 'embedded'});
   });
 

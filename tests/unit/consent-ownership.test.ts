@@ -32,7 +32,7 @@ const memoryStore = {
 vi.mock('@/lib/consent/store', () => ({
   receiptStore: async () => memoryStore,
   noteWrite: () => {},
-  noteReceiptsOff: () => {},
+  noteKeys: () => {},
 }));
 
 const oldKey = `old:${randomBytes(32).toString('base64')}`;

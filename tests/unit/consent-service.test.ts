@@ -4,7 +4,7 @@ import {beforeEach, describe, expect, it, vi} from 'vitest';
 // A store that cannot open (disk full, a bad DATABASE_URL): what the routes do then.
 vi.mock('@/lib/consent/store', () => ({
   receiptStore: () => Promise.reject(new Error('ENOSPC: no space left on device')),
-  noteReceiptsOff: () => {},
+  noteKeys: () => {},
 }));
 
 process.env.CONSENT_PROOF_KEYS = `test:${randomBytes(32).toString('base64')}`;

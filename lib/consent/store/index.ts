@@ -18,7 +18,8 @@ export type HealthCode =
   | 'engine-stopped' // the embedded engine ended or was killed after missing a deadline
   | 'write-failed'
   | 'not-answering' // the store's heartbeat failed
-  | 'proof-keys'; // receipts are off: the proof keys are missing or malformed
+  | 'proof-keys' // receipts are off: the proof keys are missing or malformed
+  | 'log-keys'; // receipts are stored, but the consent log cannot be signed: its keys are missing or malformed
 
 /** The store's state, for /api/health: what a load balancer and an operator need to know. */
 export interface StoreHealth {
@@ -54,8 +55,11 @@ interface State {
   retryAt: number;
   lastError: unknown;
   health: StoreHealth;
-  /** Why receipts are off even with the store open (the proof keys), or null. */
-  receiptsOff: string | null;
+  /**
+   * What is wrong whatever the store's state, by its code: the proof keys (receipts are off), the
+   * log's keys (receipts cannot be proved). Cleared when the keys read again.
+   */
+  keyProblems: Map<'proof-keys' | 'log-keys', string>;
   heartbeat: NodeJS.Timeout | null;
 }
 
@@ -70,8 +74,8 @@ const state = (shared.__heyimgConsentStore ??= {
   failedOpens: 0,
   retryAt: 0,
   lastError: null,
-  health: {state: 'not-opened', kind: process.env.DATABASE_URL ? 'postgres' : 'embedded'},
-  receiptsOff: null,
+  health: {state: 'not-opened', kind: process.env.DATABASE_URL ? 'postgres' : 'embedded'} as StoreHealth,
+  keyProblems: new Map(),
   heartbeat: null,
 });
 const health = state.health;
@@ -94,8 +98,14 @@ function retryLater(code: HealthCode, error: unknown, what: string): void {
 }
 
 function recover(): void {
-  if (state.receiptsOff) {
-    fail('degraded', 'proof-keys', state.receiptsOff, 'cannot take receipts');
+  const [problem] = state.keyProblems;
+  if (problem) {
+    fail(
+      'degraded',
+      problem[0],
+      problem[1],
+      problem[0] === 'proof-keys' ? 'cannot take receipts' : 'cannot sign its log',
+    );
     return;
   }
   if (health.state !== 'ok') {
@@ -164,13 +174,15 @@ export function noteWrite(error: unknown | null): void {
 }
 
 /**
- * Receipts are off whatever the store's state (null: on again): the proof keys could not be read,
- * so every receipt would be refused. Health says so, with its own code.
+ * Keys that cannot be read, whatever the store's state (null: read again): without the proof keys
+ * every receipt would be refused; without the log's, receipts are stored but nobody can check them
+ * against a signed checkpoint. Health says so, with the keys' own code.
  */
-export function noteReceiptsOff(cause: string | null): void {
-  state.receiptsOff = cause;
-  if (cause) fail('degraded', 'proof-keys', cause, 'cannot take receipts');
-  else if (health.code === 'proof-keys') recover();
+export function noteKeys(code: 'proof-keys' | 'log-keys', cause: string | null): void {
+  if (cause) {
+    state.keyProblems.set(code, cause);
+    fail('degraded', code, cause, code === 'proof-keys' ? 'cannot take receipts' : 'cannot sign its log');
+  } else if (state.keyProblems.delete(code) && health.code === code) recover();
 }
 
 /**

@@ -1,7 +1,7 @@
 import {causeOf} from '../log';
 import {loadProofKeys} from '../ownership';
 import {closeLog, startCheckpoints} from '../transparency/checkpointer';
-import {closeConsentStore, getConsentStore, noteReceiptsOff} from '.';
+import {closeConsentStore, getConsentStore, noteKeys} from '.';
 
 /**
  * Starts opening (and migrating) the consent store when the server starts, without waiting for it:
@@ -16,7 +16,7 @@ export function openStoreAtStartup(): void {
   try {
     loadProofKeys();
   } catch (error) {
-    noteReceiptsOff(causeOf(error));
+    noteKeys('proof-keys', causeOf(error));
   }
   getConsentStore().catch(() => {
     // getConsentStore logged the cause.

@@ -1,6 +1,6 @@
 import {SITE_URL} from '../../site';
 import {causeOf, logOncePerMinute} from '../log';
-import {getConsentStore} from '../store';
+import {getConsentStore, noteKeys} from '../store';
 import type {ConsentStore, Receipt} from '../store/types';
 import {loadLogKeys, publishedKey, type LogKey} from './keys';
 import type {StoredCheckpoint} from './log';
@@ -94,8 +94,9 @@ export async function checkpointIfDue(now = Date.now()): Promise<StoredCheckpoin
 export function startCheckpoints(): void {
   try {
     logKeys();
+    noteKeys('log-keys', null);
   } catch (error) {
-    logOncePerMinute(`[consent] the consent log is not signed: ${causeOf(error)}`);
+    noteKeys('log-keys', causeOf(error));
   }
   if (state.timer) return;
   state.timer = setInterval(() => void checkpointIfDue(), POLL_MS);

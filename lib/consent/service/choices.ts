@@ -1,8 +1,7 @@
 import 'server-only';
-import {CONSENT_CONTRACT, CONSENT_COOKIE, CONSENT_MAX_AGE_MS} from './contract';
-import {choiceOrigin, consentCookies, cookieValue, HttpError, isSecure} from './http';
-import {causeOf, logOncePerMinute} from './log';
-import {issueProof, loadProofKeys, PROOF_COOKIE, proofCookieHeader, verifyProof, type ProofKey} from './ownership';
+import {CONSENT_CONTRACT, CONSENT_COOKIE, CONSENT_MAX_AGE_MS} from '../contract';
+import {choiceOrigin, consentCookies, cookieValue, HttpError, isSecure} from '../http';
+import {issueProof, proofCookieHeader} from '../ownership';
 import {
   ALL_DENIED,
   ALL_GRANTED,
@@ -12,83 +11,17 @@ import {
   serializeConsent,
   type ConsentPolicy,
   type ConsentRecord,
-} from './record';
-import {consentFormSchema, consentIdSchema, receiptRequestSchema} from './schema';
-import {currentConsentPolicy, policyTextHash, REGISTRY_FINGERPRINT} from './server';
-import {noteReceiptsOff, noteWrite, receiptStore, type ConsentStore} from './store';
-import {receiptJson} from './store/operator';
-import {receiptProofs} from './transparency/checkpointer';
+} from '../record';
+import {consentFormSchema, receiptRequestSchema} from '../schema';
+import {currentConsentPolicy, policyTextHash, REGISTRY_FINGERPRINT} from '../server';
+import {keys, proofOf, provesSafely, UNAVAILABLE, withStore} from './access';
 
 /**
- * What the consent routes do, without Next: whose receipts a request may touch, which receipt to
- * store, when the server refreshes the cookies. The route handlers only parse HTTP and answer.
- * A consent id answers only to the browser holding its proof (ownership.ts): the id alone, shown
- * on the receipt page or in a screenshot, opens nothing.
+ * What a choice becomes: the receipt stored for it (bound to the text shown, the registry and the
+ * page it was made on), under the id of the browser that owns it or a new one, and the cookies the
+ * answer sets — from the browser's code (recordReceipt) or the banner's form without JavaScript
+ * (recordFormChoice).
  */
-
-const UNAVAILABLE = new HttpError(
-  503,
-  '同意の記録を今は保存・読み出しできません。選択はこのブラウザで有効です。しばらくしてからもう一度お試しください。',
-  'The consent log is unavailable; your choice applies in this browser. Try again later.',
-);
-
-const NOT_YOURS = new HttpError(
-  403,
-  'この選択記録 ID の記録が、このブラウザのものであることを確認できません。ご自身の記録だけを表示・削除できます。',
-  'This browser holds no proof that this record id is its own; only your own record can be read or deleted.',
-);
-
-/** Reads or writes the store; a failure is the store's (logged and counted there), answered 503. */
-async function withStore<T>(work: (store: ConsentStore) => Promise<T>, write = true): Promise<T> {
-  let store: ConsentStore;
-  try {
-    store = await receiptStore();
-  } catch {
-    throw UNAVAILABLE; // the store logged the cause, or is still opening.
-  }
-  try {
-    const result = await work(store);
-    if (write) noteWrite(null);
-    return result;
-  } catch (error) {
-    if (error instanceof HttpError) throw error;
-    if (write) noteWrite(error);
-    else logOncePerMinute(`[consent] a read of the store failed: ${causeOf(error)}`);
-    throw UNAVAILABLE;
-  }
-}
-
-let proofKeys: ProofKey[] | null = null;
-
-/**
- * The server's proof keys, read once; a bad configuration turns receipts off, loudly (the log, and
- * /api/health), until it is fixed.
- */
-function keys(): ProofKey[] {
-  if (proofKeys) return proofKeys;
-  try {
-    proofKeys = loadProofKeys();
-  } catch (error) {
-    noteReceiptsOff(causeOf(error));
-    throw UNAVAILABLE;
-  }
-  noteReceiptsOff(null);
-  return proofKeys;
-}
-
-/** Whether this browser proves it owns `id`: 'current', 'rotated' (an older key still accepted) or null. */
-function proofOf(request: Request, id: string) {
-  return verifyProof(keys(), id, cookieValue(request, PROOF_COOKIE));
-}
-
-/** The same, false when the keys cannot be read (receipts are off then). */
-function provesSafely(request: Request, id: string): boolean {
-  try {
-    return proofOf(request, id) !== null;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The consent id in this browser's cookie, whatever else the cookie says (its version may be older
@@ -315,46 +248,5 @@ export async function recordFormChoice(request: Request, body: string) {
     locale: form.data.locale,
     outcome: stored.outcome === 'renewed' ? ('renewed' as const) : ('saved' as const),
     setCookies: answerCookies(request, record, stored, null),
-  };
-}
-
-export function parseConsentId(raw: string): string {
-  const parsed = consentIdSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new HttpError(
-      400,
-      '選択記録 ID の形が正しくありません（32 桁の英数字）。',
-      'A record id is 32 lowercase hex digits.',
-    );
-  }
-  return parsed.data;
-}
-
-/**
- * The visitor's receipts, as their JSON download: only for the browser that owns the id. Each
- * carries its entry in the consent log, its inclusion proof and a signed checkpoint, which
- * scripts/verify-receipt.mjs checks offline against the published key.
- */
-export async function receiptsOf(request: Request, id: string) {
-  if (!proofOf(request, id)) throw NOT_YOURS;
-  const {receipts, proofs} = await withStore(async (store) => {
-    const receipts = await store.list(id);
-    return {receipts, proofs: receipts.length ? await receiptProofs(store, receipts) : []};
-  }, false);
-  if (receipts.length === 0)
-    throw new HttpError(404, 'この選択記録 ID の記録はありません。', 'No receipts for this record id.');
-  return {consentId: id, receipts: receipts.map((r, i) => ({...receiptJson(r), log: proofs[i]!}))};
-}
-
-/**
- * Deletes the visitor's receipts — only their own, by their proof — and records that it happened;
- * the answer clears both cookies so that the banner asks again under a new id.
- */
-export async function deleteReceipts(request: Request, id: string) {
-  if (!proofOf(request, id)) throw NOT_YOURS;
-  const deleted = await withStore((store) => store.deleteConsent(id));
-  return {
-    body: {consentId: id, deleted},
-    setCookies: [...consentCookies(request, '', 0), proofCookieHeader('', isSecure(request), 0)],
   };
 }
