@@ -5,6 +5,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {cookieFlood, hostileBatch} from './hostile';
 import {kb, run, startNext, table} from './lib';
+import {clickCost} from './click';
+import {embedCost} from './embed';
 import {bannerAtFirstPaint} from './first-paint';
 import {lighthouseSideBySide} from './lighthouse';
 import {startLimit} from './limit';
@@ -19,6 +21,15 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const FLOOR_PORT = PORT + 2;
 const FLOOR_ORIGIN = `http://127.0.0.1:${FLOOR_PORT}`;
 const LIMIT_PORT = PORT + 3;
+/** The e2e tests' host page (another HeyImg page) for the embed's cost, on app.heyimg.test. */
+const HOST_PAGE_PORT = PORT + 5;
+/**
+ * One consent for every HeyImg site, as the e2e tests run it: the cookie's Domain is written into
+ * the build (every server of the bench starts with the same, or refuses to), and the host page's
+ * origin may call the consent routes. Every child process inherits both.
+ */
+process.env.CONSENT_COOKIE_DOMAIN = 'heyimg.test';
+process.env.CONSENT_ALLOWED_ORIGINS = `http://www.heyimg.test:${PORT},http://app.heyimg.test:${HOST_PAGE_PORT}`;
 /** The site's public pages Lighthouse measures, beside the floor and the limit. */
 const PAGES = ['/privacy', '/en/privacy', '/privacy/versions/1.0.0', '/external-transmission'];
 
@@ -31,12 +42,13 @@ async function build() {
   await run('npx', ['tsx', 'scripts/build-assets.ts'], env);
   await run('npx', ['next', 'build'], env);
   await run('npx', ['tsx', 'scripts/csp-manifest.ts'], env);
+  await run('npx', ['tsx', 'scripts/store-template.ts'], env);
 }
 
 /**
  * The floor: bench/floor, a bare Next app with the same policy text. Built outside the repository
- * (a copy with node_modules hard-linked): inside it, Next would pick up the site's proxy.ts and
- * instrumentation.ts, and the floor would not be bare.
+ * (a copy with node_modules hard-linked): inside it, Next and TypeScript would find the site's
+ * configuration above the floor's folder, and the floor would not be bare.
  */
 const FLOOR_DIR = path.join(tmpdir(), 'heyimg-bench-floor');
 
@@ -138,6 +150,8 @@ async function main() {
       `\nConsent island: ${kb(site.jsTotal)} gzip in all (the island file ${kb(site.scriptTotal)}, the boot script inline ${kb(site.inlineScriptGzip)})`,
     );
     results.firstPaint = await bannerAtFirstPaint(ORIGIN, PAGES.slice(0, 2), QUICK ? 2 : 5);
+    results.click = await clickCost(ORIGIN, '/privacy', QUICK ? 3 : 7);
+    results.embed = await embedCost(PORT, HOST_PAGE_PORT, QUICK ? 1 : 5);
     await buildFloor();
     const stopFloor = await startFloor(FLOOR_PORT);
     const limit = await startLimit(ORIGIN, LIMIT_PORT);

@@ -44,7 +44,7 @@ export async function once(
   init: {method?: string; headers?: Record<string, string>; body?: string} = {},
 ) {
   const answer = await rawRequest({host: '127.0.0.1', port}, init.method ?? 'GET', path, init.headers, init.body);
-  return {status: answer.status, body: answer.body.toString('utf8')};
+  return {status: answer.status, headers: answer.headers, body: answer.body.toString('utf8')};
 }
 
 /** Until nothing answers on the port: the next server started there must not meet this one. */

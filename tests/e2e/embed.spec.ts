@@ -30,6 +30,8 @@ async function openHost(page: Page, path = '/') {
     ),
   );
   await page.goto(`${HOST}${path}`);
+  // Loaded `async`, the script may run after the page's load: the API exists once it has.
+  await page.waitForFunction(() => window.HeyImgConsent);
   await page.evaluate(() => window.HeyImgConsent!.ready);
   return violations;
 }
@@ -153,6 +155,24 @@ test.describe('the consent embedded on another HeyImg page', () => {
     await expect
       .poll(async () => (await page.context().cookies()).map((c) => c.name).sort())
       .toEqual([CONSENT_COOKIE, PROOF_COOKIE]);
+  });
+
+  test('loaded async, the same consent: banner, Consent Mode denied first, the gated tag only once granted', async ({
+    page,
+  }) => {
+    const violations = await openHost(page, '/?async');
+    expect(await page.locator('script[src$="/consent.js"]').evaluate((s: HTMLScriptElement) => s.async)).toBe(true);
+    await expect(bannerOn(page)).toBeVisible();
+    expect(await tagRuns(page)).toBe(0);
+    expect((await dataLayer(page))[0]).toEqual([
+      'consent',
+      'default',
+      expect.objectContaining({analytics_storage: 'denied'}),
+    ]);
+    await bannerOn(page).getByRole('button', {name: LABELS.ja.accept}).click();
+    await expect.poll(() => tagRuns(page)).toBe(1);
+    expect(await page.evaluate(() => window.HeyImgConsent!.acceptedCategory('analytics'))).toBe(true);
+    expect(violations).toEqual([]);
   });
 
   test('a choice made on the site means no banner on the host page', async ({page}) => {

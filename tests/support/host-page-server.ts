@@ -47,9 +47,11 @@ http
         .replaceAll('{{SITE}}', site)
         .replaceAll('{{VERSION}}', EMBED_VERSION)
         .replaceAll('{{INTEGRITY}}', releases[EMBED_VERSION]);
-    // The same page without the consent, for the bench's side-by-side (bench/embed.ts).
+    // The same page without the consent, for the bench's side-by-side (bench/embed.ts); or with the
+    // snippet loaded `async` (README: what a page gains and gives up with it).
     if (url.searchParams.has('without-embed'))
       body = body.replace(/<script\s+src="[^"]*\/consent\.js"[^>]*><\/script>/, '');
+    if (url.searchParams.has('async')) body = body.replace(/<script(\s+src="[^"]*\/consent\.js")/, '<script async$1');
     response.writeHead(200, {
       'content-type': TYPES[path.extname(name)]!,
       'cache-control': 'no-store',
