@@ -10,20 +10,18 @@ const dev = process.argv.includes('--dev');
 // Next reads NODE_ENV when it is imported: set before.
 (process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production';
 
-const [{default: next}, {createSiteServer}, {pageAnswerer}, {siteFiles}, {connectionLimits}, manifest, store, config] =
-  await Promise.all([
-    import('next'),
-    import('../lib/server/site-server'),
-    import('../lib/pages/front-door'),
-    import('../lib/server/files'),
-    import('../lib/server/connections'),
-    import('../lib/security/csp-manifest'),
-    import('../lib/consent/store/startup'),
-    import('../lib/consent/config'),
-  ]);
+// The consent's settings and the store come first, before Next is even loaded: the store's engine
+// is spawned at once (a process of its own; a new folder starts as a copy of the build's empty
+// store: lib/consent/store/template.ts) and opens while Next loads and prepares, ready about when
+// pages are. Pages never wait for it.
+const [manifest, store, config] = await Promise.all([
+  import('../lib/security/csp-manifest'),
+  import('../lib/consent/store/startup'),
+  import('../lib/consent/config'),
+]);
 
-// The consent's settings are checked before anything answers: a mistake there stops the start, with
-// the reason, rather than refusing every embedding page or splitting the cookie.
+// A mistake in the consent's settings stops the start, with the reason, rather than refusing every
+// embedding page or splitting the cookie.
 const build = dev ? null : manifest.cspManifest();
 try {
   config.allowedOrigins();
@@ -35,11 +33,15 @@ try {
   console.error(`[server] ${(error as Error).message}`);
   process.exit(2);
 }
-
-// The consent store starts opening first, in a process of its own, while Next prepares: with the
-// build's empty store to copy (lib/consent/store/template.ts), it is ready about when pages are.
-// Pages never wait for it.
 store.openStoreAtStartup();
+
+const [{default: next}, {createSiteServer}, {pageAnswerer}, {siteFiles}, {connectionLimits}] = await Promise.all([
+  import('next'),
+  import('../lib/server/site-server'),
+  import('../lib/pages/front-door'),
+  import('../lib/server/files'),
+  import('../lib/server/connections'),
+]);
 
 const port = Number(process.env.PORT || 3000);
 const app = next({dev, dir: process.cwd(), hostname: 'localhost', port});

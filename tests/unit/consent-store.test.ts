@@ -1,3 +1,6 @@
+import {createHash} from 'node:crypto';
+import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {routing} from '@/i18n/routing';
 import {CONSENT_CONTRACT} from '@/lib/consent/contract';
@@ -185,6 +188,45 @@ describe.each(BACKENDS)('consent store: %s', {timeout: 30_000}, (_name, open) =>
 it("holds a receipt's origin to the same pattern in the app and in SQL", () => {
   const sql = MIGRATIONS.find((m) => m.sql.includes('ADD COLUMN origin'))!.sql;
   expect(sql).toContain(`origin ~ '${RECEIPT_ORIGIN_PATTERN}'`);
+});
+
+/** Every file of a folder, by relative path, with the hash of its bytes. */
+function contents(folder: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(folder, {recursive: true, withFileTypes: true})
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(folder, file), createHash('sha256').update(readFileSync(file)).digest('hex')];
+      }),
+  );
+}
+
+describe('a new embedded store from the build’s template (scripts/store-template.ts)', {timeout: 60_000}, () => {
+  it('starts as a copy, even after an interrupted one, with its own owner note; the template stays as built', async () => {
+    const template = tempDir('heyimg-template-');
+    await (await openEmbeddedStore(template)).close();
+    // The build removes it; one left behind must not be copied as this store's owner.
+    writeFileSync(path.join(template, 'heyimg-store.owner'), JSON.stringify({pid: 1, command: 'build'}));
+    const built = contents(template);
+    const folder = path.join(tempDir('heyimg-store-'), 'store');
+    // A copy interrupted before its last file (PG_VERSION): it is made again.
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'postgresql.conf'), 'half a copy');
+    const store = await openEmbeddedStore(folder, {template});
+    expect(await store.append(receipt(1))).toBe('stored');
+    expect((await store.schema()).migrations).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(JSON.parse(readFileSync(path.join(folder, 'heyimg-store.owner'), 'utf8')).pid).toBe(process.pid);
+    await store.close();
+    expect(readFileSync(path.join(folder, 'postgresql.conf'), 'utf8')).toBe(
+      readFileSync(path.join(template, 'postgresql.conf'), 'utf8'),
+    );
+    expect(contents(template)).toEqual(built);
+    // Opened again, it is the same store: never copied over.
+    const again = await openEmbeddedStore(folder, {template});
+    expect(await again.list(id(1))).toHaveLength(1);
+    await again.close();
+  });
 });
 
 describe.runIf(postgresBinDir())('PostgreSQL killed in the middle of a burst', () => {

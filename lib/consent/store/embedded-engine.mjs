@@ -127,13 +127,24 @@ function describe(error) {
 /**
  * A folder without a store (no PG_VERSION) becomes a copy of the template, an empty store with
  * every migration applied, made at build: PostgreSQL's initdb takes seconds, opening a store a few
- * hundred milliseconds. PG_VERSION is copied last, so an interrupted copy is made again.
+ * hundred milliseconds. PG_VERSION is copied last, so an interrupted copy is made again. A plain
+ * loop of copyFileSync (a clone where the file system can) takes a third less than fs.cpSync, which
+ * checks every entry against its destination first: the copy is in a new store's first receipt.
  */
 function fromTemplate() {
   const marker = 'PG_VERSION';
   if (fs.existsSync(path.join(folder, marker)) || !fs.existsSync(path.join(template, marker))) return;
-  const skipped = new Set([path.join(template, marker), path.join(template, path.basename(ownerFile))]);
-  fs.cpSync(template, folder, {recursive: true, filter: (source) => !skipped.has(source)});
+  const skipped = new Set([marker, path.basename(ownerFile)]);
+  const copy = (from, to) => {
+    fs.mkdirSync(to, {recursive: true});
+    for (const entry of fs.readdirSync(from, {withFileTypes: true})) {
+      if (from === template && skipped.has(entry.name)) continue;
+      const [source, target] = [path.join(from, entry.name), path.join(to, entry.name)];
+      if (entry.isDirectory()) copy(source, target);
+      else fs.copyFileSync(source, target, fs.constants.COPYFILE_FICLONE);
+    }
+  };
+  copy(template, folder);
   fs.copyFileSync(path.join(template, marker), path.join(folder, marker));
 }
 

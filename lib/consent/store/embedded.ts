@@ -67,10 +67,10 @@ export async function openEmbeddedEngine(dataDir: string, options: EngineOptions
   const {openDeadlineMs, queryDeadlineMs} = {...engineDeadlines(), ...options};
   mkdirSync(dataDir, {recursive: true});
   const folder = realpathSync(dataDir);
-  // Imported at run time: the bundler would otherwise try to bundle whatever fork() is given.
-  const {fork} = (await import(
-    /* webpackIgnore: true */ /* turbopackIgnore: true */ 'node:child_process'
-  )) as typeof import('node:child_process');
+  // Taken at run time: a bundler would otherwise try to bundle whatever fork() is given. It is
+  // synchronous, so the engine is spawned in the same turn as the call: the server starts opening
+  // the store before it loads Next, which holds the main thread for a few hundred milliseconds.
+  const {fork} = process.getBuiltinModule('node:child_process');
   const engine = fork(enginePath(), [folder, ...(options.template ? [options.template] : [])], {
     // Memory, measured on an export of 1,000,000 receipts (goal ≤ 150 MB): V8's optimizing tier
     // for PostgreSQL's WASM code costs ~45 MB and saves no time on this workload (226 → 181 MB,

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import {causeOf, logOncePerMinute} from '../log';
+import {openEmbeddedStore} from './embedded';
+import {storeTemplateDir} from './template';
 import type {ConsentStore} from './types';
 
 export type {ConsentStore, Deletion, NewReceipt, Receipt} from './types';
@@ -231,7 +233,5 @@ async function openConfiguredStore(env: NodeJS.ProcessEnv = process.env): Promis
     const {openPostgresStore} = await import('./postgres');
     return openPostgresStore(env.DATABASE_URL);
   }
-  const {openEmbeddedStore} = await import('./embedded');
-  const {storeTemplateDir} = await import('./template');
   return openEmbeddedStore(env.CONSENT_DATA_DIR || DEFAULT_DATA_DIR, {template: storeTemplateDir()});
 }
