@@ -201,7 +201,7 @@ async function main() {
   results.receipts = await receiptsBench(PORT, QUICK ? 1000 : 10_000, 64);
   results.writeCost = await writeCost(QUICK ? 100 : 1000);
   results.logAtScale = await logAtScale(QUICK ? 50_000 : 1_000_000);
-  results.firstReceipt = await firstReceiptLatency(PORT, QUICK ? 50_000 : 1_000_000);
+  results.firstReceipt = await firstReceiptLatency(PORT, QUICK ? 50_000 : 1_000_000, QUICK ? 1 : 3);
   results.exportAtScale = await exportAtScale(QUICK ? 50_000 : 1_000_000);
   mkdirSync('bench/results', {recursive: true});
   writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));

@@ -24,6 +24,8 @@ async function burst(origin: string, total: number, clients: number) {
   const acknowledged: string[] = [];
   const latencies: number[] = [];
   let failed = 0;
+  /** The first refusal, said if nothing was acknowledged: a bench that measured nothing stops. */
+  let firstRefusal = '';
   let next = 0;
   const started = performance.now();
   const client = async () => {
@@ -49,10 +51,15 @@ async function burst(origin: string, total: number, clients: number) {
       await response?.arrayBuffer();
       latencies.push(performance.now() - sent);
       if (response && (response.status === 201 || response.status === 200)) acknowledged.push(record.id);
-      else failed++;
+      else {
+        failed++;
+        firstRefusal ||= response ? `HTTP ${response.status}` : 'no answer';
+      }
     }
   };
   await Promise.all(Array.from({length: clients}, client));
+  if (acknowledged.length === 0)
+    throw new Error(`not one of ${total} receipts was acknowledged (the first answer: ${firstRefusal})`);
   latencies.sort((x, y) => x - y);
   return {
     acknowledged,
@@ -156,6 +163,8 @@ async function measure(
 }
 
 const BENCH_LOG_KEYS = `bench:${Buffer.alloc(32, 30).toString('base64')}`;
+/** With DATABASE_URL every server must be given the same proof keys (it refuses receipts otherwise). */
+const BENCH_PROOF_KEYS = `bench:${Buffer.alloc(32, 31).toString('base64')}`;
 
 /**
  * POST /api/consent on the embedded store and on PostgreSQL, in the same run: the site without the
@@ -188,7 +197,7 @@ export async function receiptsBench(port: number, total: number, clients: number
       async () => {
         const url = await freshDatabase(cluster.url, `bench_receipts_${++databases}`);
         return {
-          env: {DATABASE_URL: url, CONSENT_LOG_KEYS: BENCH_LOG_KEYS},
+          env: {DATABASE_URL: url, CONSENT_LOG_KEYS: BENCH_LOG_KEYS, CONSENT_PROOF_KEYS: BENCH_PROOF_KEYS},
           open: () => openPostgresStore(url),
           keys: () => loadLogKeys({CONSENT_LOG_KEYS: BENCH_LOG_KEYS}),
         };
