@@ -3,6 +3,7 @@ import {
   assertContentType,
   assertAllowedOrigin,
   handleErrors,
+  NO_STORE,
   jsonResponse,
   preflight,
   readBody,
@@ -38,7 +39,7 @@ export const POST = handleErrors(async (request: Request) => {
     status: 303,
     headers: {
       location: `${returnPath(request, fallback)}#consent-${result.outcome}`,
-      'cache-control': 'no-store',
+      'cache-control': NO_STORE,
     },
   });
   for (const cookie of result.setCookies) response.headers.append('set-cookie', cookie);

@@ -1,4 +1,5 @@
 import {timingSafeEqual} from 'node:crypto';
+import {NO_STORE} from '@/lib/consent/http';
 import {storeHealth} from '@/lib/consent/store';
 
 export const dynamic = 'force-dynamic';
@@ -23,6 +24,6 @@ export function GET(request: Request): Response {
   const {detail, ...health} = storeHealth();
   return Response.json(fromOperator(request) ? {...health, detail} : health, {
     status: health.state === 'ok' ? 200 : 503,
-    headers: {'cache-control': 'no-store'},
+    headers: {'cache-control': NO_STORE},
   });
 }

@@ -1,4 +1,4 @@
-import {handleErrors} from '@/lib/consent/http';
+import {handleErrors, NO_STORE} from '@/lib/consent/http';
 import {latestNote} from '@/lib/consent/transparency/publish';
 
 export const dynamic = 'force-dynamic';
@@ -7,6 +7,6 @@ export const dynamic = 'force-dynamic';
 export const GET = handleErrors(
   async () =>
     new Response(await latestNote(), {
-      headers: {'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store'},
+      headers: {'content-type': 'text/plain; charset=utf-8', 'cache-control': NO_STORE},
     }),
 );
