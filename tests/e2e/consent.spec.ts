@@ -10,6 +10,7 @@ import {
   REGISTRY_FINGERPRINT,
   setConsentCookie,
   validRecord,
+  validRecordId,
   watchErrors,
 } from './consent-helpers';
 import {expectNoAxeViolations, gotoHydrated, ISLAND_SCRIPT, POLICY_PATH, waitForHydration} from './helpers';
@@ -224,13 +225,19 @@ for (const locale of ['ja', 'en'] as const) {
       // The version in force (1.0.0) is the first: there is no changes page to link to.
       await expect(region.locator('.consent-revisions-link')).toBeHidden();
       await expect(region.locator('.consent-revisions-link')).toHaveAttribute('href', `${POLICY_PATH[locale]}/changes`);
+      const receipt = page.waitForResponse((r) => r.url().endsWith('/api/consent') && r.request().method() === 'POST');
       await region.getByRole('button', {name: L.decline}).click();
-      const record = (await consentCookie(context))!.record;
-      expect(record).toMatchObject({
-        pv: '1.0.0',
-        c: {analytics: false, advertising: false},
-        id: '0123456789abcdef0123456789abcdef',
-      });
+      // The new choice keeps the browser's record id; the server, which cannot see a proof of that
+      // planted id, answers with a new one, and the cookie follows it. Both read after the answer,
+      // so the test does not race the receipt.
+      const answer = await receipt;
+      const sent = (answer.request().postDataJSON() as {record: {id: string; pv: string; c: object}}).record;
+      expect(sent).toMatchObject({pv: '1.0.0', c: {analytics: false, advertising: false}, id: validRecordId});
+      const body = (await answer.json()) as {status: string; consentId: string};
+      expect(body).toMatchObject({status: 'renewed', previousConsentId: validRecordId});
+      await expect
+        .poll(async () => (await consentCookie(context))!.record)
+        .toMatchObject({pv: '1.0.0', c: {analytics: false, advertising: false}, id: body.consentId});
     });
 
     test('re-consent: when only the list of cookies changed, the banner says so and links to it', async ({
