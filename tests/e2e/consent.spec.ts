@@ -1,3 +1,4 @@
+import {randomBytes} from 'node:crypto';
 import {expect, test} from '@playwright/test';
 import {
   banner,
@@ -10,7 +11,6 @@ import {
   REGISTRY_FINGERPRINT,
   setConsentCookie,
   validRecord,
-  validRecordId,
   watchErrors,
 } from './consent-helpers';
 import {expectNoAxeViolations, gotoHydrated, ISLAND_SCRIPT, POLICY_PATH, waitForHydration} from './helpers';
@@ -213,7 +213,13 @@ for (const locale of ['ja', 'en'] as const) {
       context,
       baseURL,
     }) => {
-      await setConsentCookie(context, baseURL!, validRecord({pv: '0.9.0', c: {analytics: true, advertising: true}}));
+      // An id of this test alone: no other test's browser has claimed it on the server.
+      const id = randomBytes(16).toString('hex');
+      await setConsentCookie(
+        context,
+        baseURL!,
+        validRecord({id, pv: '0.9.0', c: {analytics: true, advertising: true}}),
+      );
       await gotoHydrated(page, POLICY_PATH[locale]);
       const region = banner(page, locale);
       await expect(region).toBeVisible();
@@ -227,17 +233,18 @@ for (const locale of ['ja', 'en'] as const) {
       await expect(region.locator('.consent-revisions-link')).toHaveAttribute('href', `${POLICY_PATH[locale]}/changes`);
       const receipt = page.waitForResponse((r) => r.url().endsWith('/api/consent') && r.request().method() === 'POST');
       await region.getByRole('button', {name: L.decline}).click();
-      // The new choice keeps the browser's record id; the server, which cannot see a proof of that
-      // planted id, answers with a new one, and the cookie follows it. Both read after the answer,
-      // so the test does not race the receipt.
+      // The new choice keeps the browser's record id, and the server stores it under that id. The
+      // cookie is read after the receipt's answer, which may set it again: no race with it.
       const answer = await receipt;
-      const sent = (answer.request().postDataJSON() as {record: {id: string; pv: string; c: object}}).record;
-      expect(sent).toMatchObject({pv: '1.0.0', c: {analytics: false, advertising: false}, id: validRecordId});
-      const body = (await answer.json()) as {status: string; consentId: string};
-      expect(body).toMatchObject({status: 'renewed', previousConsentId: validRecordId});
-      await expect
-        .poll(async () => (await consentCookie(context))!.record)
-        .toMatchObject({pv: '1.0.0', c: {analytics: false, advertising: false}, id: body.consentId});
+      expect(answer.request().postDataJSON()).toMatchObject({
+        record: {pv: '1.0.0', c: {analytics: false, advertising: false}, id},
+      });
+      expect(await answer.json()).toMatchObject({status: 'stored', consentId: id});
+      expect((await consentCookie(context))!.record).toMatchObject({
+        pv: '1.0.0',
+        c: {analytics: false, advertising: false},
+        id,
+      });
     });
 
     test('re-consent: when only the list of cookies changed, the banner says so and links to it', async ({
