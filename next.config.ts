@@ -8,10 +8,16 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const config: NextConfig = {
   poweredByHeader: false,
-  // The site's redirects (a locale's root → its policy, trailing slashes) are the proxy's
-  // (lib/security/request-limits.ts), which sends them with the security headers; Next's own
-  // would not.
+  // The site's redirects (a locale's root → its policy, trailing slashes) are its own way in's
+  // (lib/security/request-limits.ts, from lib/server/site-server.ts), which sends them with the
+  // security headers; Next's own would not.
   skipTrailingSlashRedirect: true,
+  experimental: {
+    // Pages are answered before Next (lib/pages/front-door.ts): loading every page's bundle at start
+    // only competes with the first visitors — the first page came 60–100 ms later with it, and the
+    // first consent after a start waited behind it. Each route is loaded by its first request.
+    preloadEntriesOnStart: false,
+  },
   // npm test and npm run bench build into their own folder, never over the build npm start serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Public pages are pages/**/*.page.tsx (Pages Router, prerendered with no framework runtime); route

@@ -46,8 +46,8 @@ const wrk = (url: string, seconds: number, connections: number, gzip = true) =>
   ]);
 
 /**
- * The same client, time and connections against the site's /privacy on next start, the floor
- * (a bare Next page of the same text, next start) and the limit (the same HTML without scripts,
+ * The same client, time and connections against the site's /privacy on npm start (its server,
+ * scripts/server.ts), the floor (a bare Next page of the same text, next start) and the limit (the same HTML without scripts,
  * nginx), one after the other.
  */
 export async function throughputSideBySide(
@@ -55,7 +55,7 @@ export async function throughputSideBySide(
   seconds: number,
   connections: number,
 ) {
-  const site = parseWrk('site: next start, /privacy', await wrk(targets.site, seconds, connections));
+  const site = parseWrk('site: npm start, /privacy', await wrk(targets.site, seconds, connections));
   const floor = parseWrk('floor: next start, bare page', await wrk(targets.floor, seconds, connections));
   const limit = parseWrk('limit: nginx, same HTML, no script', await wrk(targets.limit, seconds, connections));
   console.log(

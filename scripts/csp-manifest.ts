@@ -6,6 +6,7 @@
 // where expected fails the build, instead of failing requests later.
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {CONSENT_COOKIE_DOMAIN} from '../lib/consent/config';
+import {consentSchedule, consentTextHashes, REGISTRY_FINGERPRINT} from '../lib/consent/server';
 import path from 'node:path';
 import {inlineScriptHashes, inlineStyleHashes} from '../lib/security/csp';
 import {writePageCopy} from '../lib/pages/prerendered';
@@ -68,7 +69,19 @@ const policies = sources.map((source) => ({
 }));
 
 // The consent cookie's domain the pages were built with: the server must set the same (scripts/server.ts).
-const manifest: CspManifest = {prerendered, pages: pages.sort(), policies, consentCookieDomain: CONSENT_COOKIE_DOMAIN};
+// The policy and registry they were built with: what the consent routes check receipts against
+// (lib/consent/policy-record.ts).
+const manifest: CspManifest = {
+  prerendered,
+  pages: pages.sort(),
+  policies,
+  consentCookieDomain: CONSENT_COOKIE_DOMAIN,
+  consentPolicy: {
+    schedule: consentSchedule(),
+    textHashes: consentTextHashes(),
+    registryFingerprint: REGISTRY_FINGERPRINT,
+  },
+};
 writeFileSync(path.join(dist, CSP_MANIFEST_FILE), JSON.stringify(manifest, null, 2));
 console.log(
   `CSP manifest: ${Object.keys(prerendered).length} prerendered pages, ${pages.length} page routes → ${path.join(dist, CSP_MANIFEST_FILE)}`,

@@ -3,7 +3,7 @@ import {effectiveInstant} from '@/lib/policy/schedule';
 import {SITE_POLICY} from '@/lib/policy/sources';
 import {registryFingerprint} from './registry';
 import {cookieRegistry} from './site-registry';
-import {consentPolicyAt, type ConsentPolicy, type ConsentScheduleEntry} from './record';
+import type {ConsentScheduleEntry} from './record';
 
 /**
  * The policy that governs consent: the site's (content/privacy). npm test points CONSENT_POLICY_DIR
@@ -28,24 +28,6 @@ export function consentSchedule(): ConsentScheduleEntry[] {
 
 /** The site registry's fingerprint: a choice made under another one is asked again. */
 export const REGISTRY_FINGERPRINT = registryFingerprint(cookieRegistry);
-
-/** What a choice is checked against now. */
-export function currentConsentPolicy(now = Date.now()): ConsentPolicy {
-  return consentPolicyAt(consentSchedule(), REGISTRY_FINGERPRINT, now);
-}
-
-/**
- * The SHA-256 of the exact text a visitor was shown — that version, that language — or null when
- * no such version is published up to the one in force: a receipt names it, the archived version's
- * page shows it.
- */
-export function policyTextHash(version: string, locale: string, policy: ConsentPolicy): string | null {
-  const versions = loadPolicyHistory(CONSENT_POLICY_DIR);
-  const inForce = versions.findIndex((v) => v.version === policy.version);
-  const index = versions.findIndex((v) => v.version === version);
-  if (index < 0 || index > inForce) return null;
-  return versions[index]!.sha256[locale as keyof (typeof versions)[number]['sha256']] ?? null;
-}
 
 /** Google Consent Mode v2 is wired when a Google tag id is configured at build time. */
 export const GTAG_ID = process.env.NEXT_PUBLIC_GTAG_ID ?? '';

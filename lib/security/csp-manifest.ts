@@ -1,5 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
+import type {ConsentPolicyRecord} from '../consent/policy-record';
 import type {Scheduled} from '../policy/schedule';
 
 /**
@@ -27,6 +28,8 @@ export interface CspManifest {
   policies: {base: string; versions: Scheduled[]}[];
   /** CONSENT_COOKIE_DOMAIN as the build wrote it into the pages and the embed's data. */
   consentCookieDomain: string | null;
+  /** The policy versions, text hashes and registry the pages were built with: what receipts are checked against. */
+  consentPolicy: ConsentPolicyRecord;
 }
 
 export const CSP_MANIFEST_FILE = 'csp-manifest.json';

@@ -23,6 +23,7 @@ function build() {
   const manifest: CspManifest = {
     prerendered,
     consentCookieDomain: null,
+    consentPolicy: {schedule: [], textHashes: {}, registryFingerprint: ''},
     pages: ['/[locale]/privacy/[epoch]', '/[locale]/page-not-found', '/[locale]/not-prerendered'],
     policies: [
       {

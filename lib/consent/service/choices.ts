@@ -13,7 +13,7 @@ import {
   type ConsentRecord,
 } from '../record';
 import {consentFormSchema, receiptRequestSchema} from '../schema';
-import {currentConsentPolicy, policyTextHash, REGISTRY_FINGERPRINT} from '../server';
+import {consentPolicyRecord, policyInForce, policyTextHash, type ConsentPolicyRecord} from '../policy-record';
 import {keys, proofOf, provesSafely, UNAVAILABLE, withStore} from './access';
 
 /**
@@ -49,8 +49,8 @@ function parseJson(body: string): unknown {
  * The receipt as stored, bound to the exact text shown (version and language) and to the registry
  * the site publishes: a hash or a fingerprint the site never published is refused.
  */
-function receiptOf(record: ConsentRecord, policy: ConsentPolicy, origin: string | null) {
-  const policySha256 = policyTextHash(record.pv, record.l, policy);
+function receiptOf(record: ConsentRecord, built: ConsentPolicyRecord, policy: ConsentPolicy, origin: string | null) {
+  const policySha256 = policyTextHash(built, record.pv, record.l, policy);
   if (!policySha256) {
     throw new HttpError(
       400,
@@ -58,7 +58,7 @@ function receiptOf(record: ConsentRecord, policy: ConsentPolicy, origin: string 
       `Policy version ${record.pv} is not a published version in force or before.`,
     );
   }
-  if (record.rf !== REGISTRY_FINGERPRINT) {
+  if (record.rf !== built.registryFingerprint) {
     throw new HttpError(
       400,
       'この選択は、このサイトが公開している Cookie の一覧（登録簿）のもとでされたものではありません。',
@@ -178,8 +178,9 @@ export async function recordReceipt(request: Request, body: string) {
       "This receipt's record id is not the one in this browser's consent cookie.",
     );
   // One reading of the policy in force for the whole request: the receipt's check and the cookie's.
-  const policy = currentConsentPolicy(now);
-  const receipt = receiptOf(record, policy, choiceOrigin(request));
+  const built = await consentPolicyRecord();
+  const policy = policyInForce(built, now);
+  const receipt = receiptOf(record, built, policy, choiceOrigin(request));
   const stored = await storeOwned(request, receipt);
   if (stored.outcome === 'conflict') {
     throw new HttpError(
@@ -226,10 +227,11 @@ export async function recordFormChoice(request: Request, body: string) {
   }
   const now = Date.now();
   const choices = form.data.choice === 'accept' ? ALL_GRANTED : ALL_DENIED;
-  const policy = currentConsentPolicy(now);
+  const built = await consentPolicyRecord();
+  const policy = policyInForce(built, now);
   const choose = (id?: string) => createConsent(choices, 'form', policy, form.data.locale, {id, now});
   const record = choose(cookieConsentId(request) ?? undefined);
-  const receipt = receiptOf(record, policy, choiceOrigin(request));
+  const receipt = receiptOf(record, built, policy, choiceOrigin(request));
   let stored: Stored;
   try {
     stored = await storeOwned(request, receipt);
