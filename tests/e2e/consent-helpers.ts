@@ -83,13 +83,10 @@ export async function setConsentCookie(context: BrowserContext, baseURL: string,
 /** The site registry's fingerprint, as the server computes it: a record under another one is asked again. */
 export const REGISTRY_FINGERPRINT = registryFingerprint(cookieRegistry);
 
-/** The record id of validRecord(): planted, so no proof of it exists on the server. */
-export const validRecordId = '0123456789abcdef0123456789abcdef';
-
 export function validRecord(overrides: Record<string, unknown> = {}) {
   return JSON.stringify({
     v: CONSENT_CONTRACT.schemaVersion,
-    id: validRecordId,
+    id: '0123456789abcdef0123456789abcdef',
     ts: Date.now() - 60_000,
     pv: '1.0.0',
     l: 'ja',
