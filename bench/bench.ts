@@ -1,10 +1,10 @@
 // npm run bench: prints every figure of the performance budget in one run. It asserts nothing
 // about time; BENCH_QUICK=1 shortens every part for a smoke run.
-import {cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {cookieFlood, hostileBatch} from './hostile';
-import {kb, run, startNext, table} from './lib';
+import {kb, run, scratchDir, startNext, table} from './lib';
 import {clickCost} from './click';
 import {embedCost} from './embed';
 import {bannerAtFirstPaint} from './first-paint';
@@ -140,7 +140,7 @@ async function main() {
   const results: Record<string, unknown> = {date: new Date().toISOString(), quick: QUICK};
 
   // The servers' consent store: a throwaway folder, never the real data/consent.
-  const store = {CONSENT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-store-'))};
+  const store = {CONSENT_DATA_DIR: scratchDir('bench-store-')};
   await build();
   const stop = await startNext(PORT, {...store, NEXT_DIST_DIR: DIST});
   try {
@@ -154,7 +154,11 @@ async function main() {
     results.embed = await embedCost(PORT, HOST_PAGE_PORT, QUICK ? 1 : 5);
     await buildFloor();
     const stopFloor = await startFloor(FLOOR_PORT);
-    const limit = await startLimit(ORIGIN, LIMIT_PORT);
+    // The floor stops however the limit's start ends (a server left behind holds its port).
+    const limit = await startLimit(ORIGIN, LIMIT_PORT).catch(async (error: unknown) => {
+      await stopFloor();
+      throw error;
+    });
     try {
       const weights = {
         site,

@@ -1,6 +1,24 @@
 import {spawn, type ChildProcess} from 'node:child_process';
+import {chmodSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {rawRequest} from '../tests/support/raw-request';
 import {gzipSync} from 'node:zlib';
+
+/**
+ * One folder for everything a bench run writes — stores of a gigabyte at 1,000,000 receipts, the
+ * limit's nginx, Lighthouse's reports — removed when the run ends, however it ends: runs before
+ * this left 1.1 GB behind each.
+ */
+const SCRATCH = mkdtempSync(path.join(tmpdir(), 'heyimg-bench-'));
+// Passable to nginx's worker (nobody), which serves the limit from a folder in it; each folder in
+// it is private (0700) unless made otherwise.
+chmodSync(SCRATCH, 0o755);
+process.on('exit', () => rmSync(SCRATCH, {recursive: true, force: true}));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+/** A new folder of this run's own (removed with the run). */
+export const scratchDir = (prefix: string) => mkdtempSync(path.join(SCRATCH, prefix));
 
 export const gzipBytes = (data: string | Uint8Array) => gzipSync(data, {level: 9}).byteLength;
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -1,8 +1,7 @@
-import {mkdtempSync, readFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {CHROMIUM_ARGS, CHROMIUM_PATH} from '../tests/support/chromium';
-import {median, run, table} from './lib';
+import {median, run, scratchDir, table} from './lib';
 
 /**
  * Lighthouse reads its Chrome flags as one string split on spaces (yargs-parser): a value with
@@ -35,7 +34,7 @@ async function lighthouseOnce(url: string, desktop: boolean, attempts = 3): Prom
 }
 
 async function lighthouseRun(url: string, desktop: boolean): Promise<Run> {
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'lh-')), 'report.json');
+  const out = path.join(scratchDir('lh-'), 'report.json');
   await run(
     'npx',
     [

@@ -1,8 +1,7 @@
 import {spawn} from 'node:child_process';
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
-import {gzipBytes, waitFor} from './lib';
+import {gzipBytes, scratchDir, waitFor} from './lib';
 
 /** Every <script> element, inline or not, JSON data included. */
 const SCRIPTS = /<script\b[^>]*>[\s\S]*?<\/script>/gi;
@@ -26,7 +25,7 @@ const SITE_HEADERS = [
  * figures (docs/design.md).
  */
 export async function startLimit(siteOrigin: string, port: number) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-limit-'));
+  const dir = scratchDir('bench-limit-');
   const root = path.join(dir, 'root');
   const sent = await fetch(`${siteOrigin}/privacy`);
   const full = await sent.text();
@@ -81,11 +80,15 @@ http {
 `,
   );
   const child = spawn('nginx', ['-c', conf], {stdio: 'ignore', detached: true});
-  await waitFor(`http://127.0.0.1:${port}/privacy`);
+  const stop = () => process.kill(-child.pid!, 'SIGTERM');
+  await waitFor(`http://127.0.0.1:${port}/privacy`).catch((error: unknown) => {
+    stop();
+    throw error;
+  });
   return {
     origin: `http://127.0.0.1:${port}`,
     htmlGzip: gzipBytes(html),
     variants: Object.fromEntries(Object.entries(variants).map(([name, page]) => [name, gzipBytes(page)])),
-    stop: () => process.kill(-child.pid!, 'SIGTERM'),
+    stop,
   };
 }

@@ -1,7 +1,6 @@
 import {spawn} from 'node:child_process';
-import {mkdtempSync, rmSync} from 'node:fs';
-import {cpus, loadavg, tmpdir} from 'node:os';
-import path from 'node:path';
+import {rmSync} from 'node:fs';
+import {cpus, loadavg} from 'node:os';
 import pg from 'pg';
 import {CONSENT_CONTRACT, CONSENT_COOKIE} from '../lib/consent/contract';
 import {registryFingerprint} from '../lib/consent/registry';
@@ -14,7 +13,7 @@ import {LOG_ORIGIN} from '../lib/consent/transparency/checkpointer';
 import {receiptLeaf} from '../lib/consent/transparency/entry';
 import {loadLogKeys, type LogKey} from '../lib/consent/transparency/keys';
 import {startPgCluster} from '../tests/support/postgres-cluster';
-import {startNext, table} from './lib';
+import {scratchDir, startNext, table} from './lib';
 
 const hex = (n: number) => n.toString(16).padStart(32, '0');
 const REGISTRY = registryFingerprint(cookieRegistry);
@@ -180,7 +179,7 @@ export async function receiptsBench(port: number, total: number, clients: number
     [
       'embedded (PGlite)',
       async () => {
-        const dir = mkdtempSync(path.join(tmpdir(), 'bench-receipts-'));
+        const dir = scratchDir('bench-receipts-');
         return {
           env: {CONSENT_DATA_DIR: dir},
           open: () => openEmbeddedStore(dir),
@@ -266,7 +265,7 @@ async function freshDatabase(clusterUrl: string, name: string): Promise<string> 
  * for its commit's fsync, with the settings that make it so.
  */
 export async function writeCost(count: number) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-write-cost-'));
+  const dir = scratchDir('bench-write-cost-');
   const store = await openEmbeddedStore(dir);
   const started = performance.now();
   for (let n = 0; n < count; n++)
@@ -361,7 +360,7 @@ function runVerify(env: Record<string, string>) {
 export async function logAtScale(total: number) {
   const rows = [];
   let bytes: Record<string, string> | null = null;
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-log-scale-'));
+  const dir = scratchDir('bench-log-scale-');
   const engine = await openEmbeddedEngine(dir);
   const embedded = await openSqlStore('embedded', engine);
   let started = performance.now();

@@ -1,12 +1,11 @@
 import {spawn} from 'node:child_process';
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {openEmbeddedEngine, openEmbeddedStore} from '../lib/consent/store/embedded';
 import {openPostgresStore} from '../lib/consent/store/postgres';
 import type {SqlClient} from '../lib/consent/store/types';
 import {startPgCluster} from '../tests/support/postgres-cluster';
-import {median, once, table, untilClosed} from './lib';
+import {median, once, scratchDir, table, untilClosed} from './lib';
 
 /**
  * `total` receipts written server-side (generate_series), received over the last `total` seconds;
@@ -19,7 +18,7 @@ const FILL = `INSERT INTO consent_receipts (consent_id, recorded_at, received_at
 
 /** An embedded store holding `total` receipts, filled in batches (one transaction each). */
 export async function embeddedStoreWith(total: number): Promise<string> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-store-'));
+  const dir = scratchDir('bench-store-');
   await (await openEmbeddedStore(dir)).close(); // migrated
   const engine: SqlClient = await openEmbeddedEngine(dir);
   for (let done = 0; done < total; done += 100_000)
@@ -161,7 +160,7 @@ export async function freshStart(port: number, dataDir: string, settled: 'ok' | 
  * ≤ 300 ms after pages answer.
  */
 export async function firstReceiptLatency(port: number, existing: number, runs: number) {
-  const fresh = mkdtempSync(path.join(tmpdir(), 'bench-fresh-store-'));
+  const fresh = scratchDir('bench-fresh-store-');
   const full = await embeddedStoreWith(existing);
   const failing = path.join(fresh, 'not-a-folder');
   writeFileSync(failing, '');
