@@ -9,7 +9,7 @@ import {
   type ConsentPolicy,
   type ConsentRecord,
 } from '@/lib/consent/record';
-import {consentRecordShape} from '@/lib/consent/schema';
+import {consentRecordShape, parseReceiptRequest} from '@/lib/consent/schema';
 import {compareVersions} from '@/lib/policy/dates';
 import type {z} from 'zod';
 import {parseConsentWithSchema} from '../support/consent-schema';
@@ -154,5 +154,35 @@ describe('consent record', () => {
       : false = true;
     expect([assignable, sameKeys]).toEqual([true, true]);
     expect(Object.keys(consentRecordShape.shape.c.shape)).toEqual([...CONSENT_CONTRACT.optional]);
+  });
+});
+
+describe('a receipt request (POST /api/consent)', () => {
+  const request = (patch: Record<string, unknown> = {}) => ({record: {...base, ...patch}});
+
+  it('takes a late receipt under any policy version, within the cookie’s lifetime', () => {
+    expect(parseReceiptRequest(request({pv: '0.9.0', ts: now - 179 * DAY}), now)).toEqual({
+      record: {...base, pv: '0.9.0', ts: now - 179 * DAY},
+    });
+  });
+
+  it('refuses one from the future or older than the lifetime, whatever the time of the call', () => {
+    for (const at of [now, now + 400 * DAY]) {
+      expect(parseReceiptRequest(request({ts: at + 2 * DAY}), at)).toEqual({
+        issues: ['record.ts: timestamp out of range'],
+      });
+      expect(parseReceiptRequest(request({ts: at - 200 * DAY}), at)).toEqual({
+        issues: ['record.ts: timestamp out of range'],
+      });
+      expect(parseReceiptRequest(request({ts: at - DAY}), at)).toHaveProperty('record');
+    }
+  });
+
+  it('names every field that is wrong, and a field too many', () => {
+    const wrong = parseReceiptRequest({record: {...base, id: 'x', m: 'robot'}, extra: 1}, now);
+    expect(wrong.issues?.map((issue) => issue.split(':')[0])).toEqual(
+      expect.arrayContaining(['record.id', 'record.m', 'body']),
+    );
+    expect(parseReceiptRequest(null, now).issues).toHaveLength(1);
   });
 });

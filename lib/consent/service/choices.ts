@@ -12,7 +12,7 @@ import {
   type ConsentPolicy,
   type ConsentRecord,
 } from '../record';
-import {consentFormSchema, receiptRequestSchema} from '../schema';
+import {consentFormSchema, parseReceiptRequest} from '../schema';
 import {consentPolicyRecord, policyInForce, policyTextHash, type ConsentPolicyRecord} from '../policy-record';
 import {keys, proofOf, provesSafely, UNAVAILABLE, withStore} from './access';
 
@@ -165,12 +165,10 @@ async function isStoredAlready(receipt: NewReceipt): Promise<boolean> {
  */
 export async function recordReceipt(request: Request, body: string) {
   const now = Date.now();
-  const parsed = receiptRequestSchema(now).safeParse(parseJson(body));
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
-    throw new HttpError(400, '同意の記録の形が正しくありません。', `Invalid receipt: ${issues}`);
-  }
-  const {record} = parsed.data;
+  const parsed = parseReceiptRequest(parseJson(body), now);
+  if (parsed.issues)
+    throw new HttpError(400, '同意の記録の形が正しくありません。', `Invalid receipt: ${parsed.issues.join('; ')}`);
+  const {record} = parsed;
   if (cookieConsentId(request) !== record.id)
     throw new HttpError(
       403,
