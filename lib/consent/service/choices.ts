@@ -14,6 +14,8 @@ import {
 } from '../record';
 import {consentFormSchema, parseReceiptRequest} from '../schema';
 import {consentPolicyRecord, policyInForce, policyTextHash, type ConsentPolicyRecord} from '../policy-record';
+import type {NewReceipt} from '../store';
+import {sameReceipt} from '../store/receipt-rows';
 import {keys, proofOf, provesSafely, UNAVAILABLE, withStore} from './access';
 
 /**
@@ -49,7 +51,12 @@ function parseJson(body: string): unknown {
  * The receipt as stored, bound to the exact text shown (version and language) and to the registry
  * the site publishes: a hash or a fingerprint the site never published is refused.
  */
-function receiptOf(record: ConsentRecord, built: ConsentPolicyRecord, policy: ConsentPolicy, origin: string | null) {
+function receiptOf(
+  record: ConsentRecord,
+  built: ConsentPolicyRecord,
+  policy: ConsentPolicy,
+  origin: string | null,
+): NewReceipt {
   const policySha256 = policyTextHash(built, record.pv, record.l, policy);
   if (!policySha256) {
     throw new HttpError(
@@ -84,8 +91,6 @@ function receiptOf(record: ConsentRecord, built: ConsentPolicyRecord, policy: Co
     origin,
   };
 }
-
-type NewReceipt = ReturnType<typeof receiptOf>;
 
 /**
  * How long the browser keeps a choice made at `ts`: its cookies live 180 days from the choice,
@@ -144,15 +149,7 @@ function answerCookies(request: Request, record: ConsentRecord, stored: Stored, 
 async function isStoredAlready(receipt: NewReceipt): Promise<boolean> {
   const stored = await withStore((store) => store.list(receipt.consentId));
   return stored.some(
-    (existing) =>
-      existing.recordedAt.getTime() === receipt.recordedAt.getTime() &&
-      existing.policyVersion === receipt.policyVersion &&
-      existing.method === receipt.method &&
-      existing.locale === receipt.locale &&
-      existing.policySha256 === receipt.policySha256 &&
-      existing.registryFingerprint === receipt.registryFingerprint &&
-      existing.origin === receipt.origin &&
-      CONSENT_CONTRACT.optional.every((category) => existing.choices[category] === receipt.choices[category]),
+    (existing) => existing.recordedAt.getTime() === receipt.recordedAt.getTime() && sameReceipt(existing, receipt),
   );
 }
 

@@ -1,5 +1,5 @@
 import {CONSENT_CONTRACT, type OptionalCategory} from '../contract';
-import type {Receipt} from './types';
+import type {NewReceipt, Receipt} from './types';
 
 /** A receipt as the stores return it (timestamps as Date or as text, depending on the driver). */
 export type Row = {
@@ -44,4 +44,20 @@ export function toReceipt(row: Row): Receipt {
     origin: row.origin,
     logIndex: row.log_index === null ? null : Number(row.log_index),
   };
+}
+
+/**
+ * Whether a stored receipt says everything `r` says — its id and time aside, which the caller has
+ * matched: the same receipt again (a retry), or another choice claiming the same id and time.
+ */
+export function sameReceipt(stored: Receipt, r: NewReceipt): boolean {
+  return (
+    stored.policyVersion === r.policyVersion &&
+    stored.method === r.method &&
+    stored.locale === r.locale &&
+    stored.policySha256 === r.policySha256 &&
+    stored.registryFingerprint === r.registryFingerprint &&
+    stored.origin === r.origin &&
+    CHOICE_COLUMNS.every((category) => stored.choices[category] === r.choices[category])
+  );
 }

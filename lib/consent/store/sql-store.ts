@@ -12,8 +12,8 @@ import {
   signNewCheckpoint,
 } from '../transparency/log';
 import {migrate} from './migrations';
-import {CHOICE_COLUMNS, COLUMNS, toReceipt, type Row} from './receipt-rows';
-import type {ConsentStore, NewReceipt, Receipt, SqlClient} from './types';
+import {CHOICE_COLUMNS, COLUMNS, sameReceipt, toReceipt, type Row} from './receipt-rows';
+import type {ConsentStore, NewReceipt, SqlClient} from './types';
 
 /** The columns a receipt's insert sets: all but the server's time and the log index, which follow. */
 const INSERTED = COLUMNS.filter((column) => column !== 'received_at' && column !== 'log_index');
@@ -49,19 +49,6 @@ const insertReceipt = (where: string, onConflict: string) =>
   `INSERT INTO consent_receipts (${INSERTED.join(', ')}, received_at, log_index)
    SELECT ${INSERTED_PARAMS.join(', ')}, ${RECEIVED_AT}, idx FROM head ${where} ${onConflict}
    RETURNING log_index`;
-
-/** The same receipt again (a retry), or another choice claiming the same id and time. */
-function sameReceipt(stored: Receipt, r: NewReceipt): boolean {
-  return (
-    stored.policyVersion === r.policyVersion &&
-    stored.method === r.method &&
-    stored.locale === r.locale &&
-    stored.policySha256 === r.policySha256 &&
-    stored.registryFingerprint === r.registryFingerprint &&
-    stored.origin === r.origin &&
-    CHOICE_COLUMNS.every((category) => stored.choices[category] === r.choices[category])
-  );
-}
 
 /** A logged write that stored nothing: its transaction is rolled back, so its log index is not spent. */
 const NOTHING_STORED = Symbol('nothing stored');
