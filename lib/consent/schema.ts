@@ -37,6 +37,10 @@ export const consentFormSchema = z.strictObject({
   locale: consentLocaleSchema.default('ja'),
 });
 
+/** Every problem zod found, each with the path of its field (`whole` when it is about the whole). */
+export const issuesOf = (error: z.ZodError, whole: string) =>
+  error.issues.map((issue) => `${issue.path.join('.') || whole}: ${issue.message}`);
+
 const receiptRequestShape = z.strictObject({record: consentRecordShape.extend({ts: z.number().int()})});
 
 /**
@@ -48,8 +52,7 @@ const receiptRequestShape = z.strictObject({record: consentRecordShape.extend({t
  */
 export function parseReceiptRequest(body: unknown, now: number) {
   const parsed = receiptRequestShape.safeParse(body);
-  if (!parsed.success)
-    return {issues: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)} as const;
+  if (!parsed.success) return {issues: issuesOf(parsed.error, 'body')} as const;
   if (!isWithinLifetime(parsed.data.record.ts, now)) return {issues: ['record.ts: timestamp out of range']} as const;
   return {record: parsed.data.record} as const;
 }

@@ -12,7 +12,7 @@ import {
   type ConsentPolicy,
   type ConsentRecord,
 } from '../record';
-import {consentFormSchema, parseReceiptRequest} from '../schema';
+import {consentFormSchema, issuesOf, parseReceiptRequest} from '../schema';
 import {consentPolicyRecord, policyInForce, policyTextHash, type ConsentPolicyRecord} from '../policy-record';
 import type {NewReceipt} from '../store';
 import {sameReceipt} from '../store/receipt-rows';
@@ -25,6 +25,8 @@ import {keys, proofOf, provesSafely, UNAVAILABLE, withStore} from './access';
  * (recordFormChoice).
  */
 
+const CONSENT_ID = new RegExp(CONSENT_CONTRACT.idPattern);
+
 /**
  * The consent id in this browser's cookie, whatever else the cookie says (its version may be older
  * or newer than the server's).
@@ -33,7 +35,7 @@ function cookieConsentId(request: Request): string | null {
   const raw = cookieValue(request, CONSENT_COOKIE);
   try {
     const id = (JSON.parse(raw ?? 'null') as {id?: unknown} | null)?.id;
-    return typeof id === 'string' && new RegExp(CONSENT_CONTRACT.idPattern).test(id) ? id : null;
+    return typeof id === 'string' && CONSENT_ID.test(id) ? id : null;
   } catch {
     return null;
   }
@@ -213,11 +215,10 @@ export async function recordFormChoice(request: Request, body: string) {
     throw new HttpError(400, '同じ項目が重複しています。', 'Duplicate form fields.');
   const form = consentFormSchema.safeParse(Object.fromEntries(fields));
   if (!form.success) {
-    const issues = form.error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; ');
     throw new HttpError(
       400,
       '送信内容が正しくありません。「同意する」か「拒否する」を選んでください。',
-      `Invalid consent form: ${issues}`,
+      `Invalid consent form: ${issuesOf(form.error, 'form').join('; ')}`,
     );
   }
   const now = Date.now();
