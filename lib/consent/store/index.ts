@@ -23,6 +23,8 @@ export type HealthCode =
   | 'proof-keys' // receipts are off: the proof keys are missing or malformed
   | 'log-keys'; // receipts are stored, but the consent log cannot be signed: its keys are missing or malformed
 
+type KeyCode = Extract<HealthCode, 'proof-keys' | 'log-keys'>;
+
 /** The store's state, for /api/health: what a load balancer and an operator need to know. */
 export interface StoreHealth {
   /**
@@ -61,7 +63,7 @@ interface State {
    * What is wrong whatever the store's state, by its code: the proof keys (receipts are off), the
    * log's keys (receipts cannot be proved). Cleared when the keys read again.
    */
-  keyProblems: Map<'proof-keys' | 'log-keys', string>;
+  keyProblems: Map<KeyCode, string>;
   heartbeat: NodeJS.Timeout | null;
 }
 
@@ -102,12 +104,7 @@ function retryLater(code: HealthCode, error: unknown, what: string): void {
 function recover(): void {
   const [problem] = state.keyProblems;
   if (problem) {
-    fail(
-      'degraded',
-      problem[0],
-      problem[1],
-      problem[0] === 'proof-keys' ? 'cannot take receipts' : 'cannot sign its log',
-    );
+    failKeys(problem[0], problem[1]);
     return;
   }
   if (health.state !== 'ok') {
@@ -180,11 +177,18 @@ export function noteWrite(error: unknown | null): void {
  * every receipt would be refused; without the log's, receipts are stored but nobody can check them
  * against a signed checkpoint. Health says so, with the keys' own code.
  */
-export function noteKeys(code: 'proof-keys' | 'log-keys', cause: string | null): void {
+export function noteKeys(code: KeyCode, cause: string | null): void {
   if (cause) {
     state.keyProblems.set(code, cause);
-    fail('degraded', code, cause, code === 'proof-keys' ? 'cannot take receipts' : 'cannot sign its log');
+    failKeys(code, cause);
   } else if (state.keyProblems.delete(code) && health.code === code) recover();
+}
+
+/** What the store cannot do while a kind of key cannot be read. */
+const WITHOUT_KEYS: Record<KeyCode, string> = {'proof-keys': 'cannot take receipts', 'log-keys': 'cannot sign its log'};
+
+function failKeys(code: KeyCode, cause: string): void {
+  fail('degraded', code, cause, WITHOUT_KEYS[code]);
 }
 
 /**
